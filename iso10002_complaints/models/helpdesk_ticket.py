@@ -1,0 +1,698 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .complaint_policy import SEVERITIES
+from .helpdesk_ticket_stage import ISO_STEPS, TERMINAL_STEPS
+
+LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
+CONTACT_PREFERENCES = [
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("letter", "Letter"),
+    ("portal", "Customer portal"),
+    ("in_person", "In person"),
+]
+ACK_METHODS = [
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("letter", "Letter"),
+    ("in_person", "In person"),
+]
+DECISION_OUTCOMES = [
+    ("upheld", "Upheld"),
+    ("partially_upheld", "Partially upheld"),
+    ("not_upheld", "Not upheld"),
+]
+REACTIONS = [
+    ("accepted", "Accepted"),
+    ("rejected", "Rejected"),
+    ("no_reply", "No reply"),
+]
+CLOSURE_REASONS = [
+    ("resolved", "Resolved"),
+    ("not_upheld", "Not upheld"),
+    ("withdrawn", "Withdrawn by the complainant"),
+    ("referred_external", "Referred to external dispute resolution"),
+    ("out_of_scope", "Not a complaint / out of scope"),
+]
+DEADLINE_STATUSES = [
+    ("on_time", "On time"),
+    ("at_risk", "At risk"),
+    ("overdue", "Overdue"),
+]
+STEP_ORDER = [step for step, _label in ISO_STEPS]
+SEVERITY_SCORE = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+LEVEL_SCORE = {"low": 0, "medium": 1, "high": 2}
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    # ------------------------------------------------------------------
+    # Receipt (7.2)
+    # ------------------------------------------------------------------
+    is_complaint = fields.Boolean(
+        string="Complaint",
+        compute="_compute_is_complaint",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        help="Handled as a complaint under ISO 10002. Defaults from the team.",
+    )
+    complaint_ref = fields.Char(
+        string="Complaint reference",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Reference given to the complainant, unique per company.",
+    )
+    received_date = fields.Datetime(
+        string="Received on", copy=False, tracking=True, index=True
+    )
+    contact_preference = fields.Selection(
+        CONTACT_PREFERENCES, string="Preferred contact", default="email"
+    )
+    representative_id = fields.Many2one(
+        "res.partner",
+        string="Representative",
+        help="Person filing the complaint on behalf of the complainant.",
+    )
+    representative_authority = fields.Boolean(
+        string="Authority checked",
+        help="The representative's authority to act for the complainant was verified.",
+    )
+    product_service = fields.Char(string="Product or service concerned")
+    order_reference = fields.Char(string="Order / invoice reference")
+    incident_date = fields.Date(string="When it happened")
+    incident_place = fields.Char(string="Where it happened")
+    remedy_requested = fields.Text(string="Remedy asked for")
+    consent_given = fields.Boolean(
+        string="Consent to processing",
+        help="The complainant agreed that their personal data is used to handle "
+        "the complaint.",
+    )
+    # ------------------------------------------------------------------
+    # Acknowledgement (7.4) and deadlines (7.3)
+    # ------------------------------------------------------------------
+    ack_date = fields.Datetime(
+        string="Acknowledged on", copy=False, tracking=True, readonly=True
+    )
+    ack_method = fields.Selection(
+        ACK_METHODS, string="Acknowledged by", copy=False, tracking=True
+    )
+    ack_deadline = fields.Datetime(
+        string="Acknowledge by",
+        compute="_compute_deadlines",
+        store=True,
+        copy=False,
+    )
+    response_deadline = fields.Datetime(
+        string="Final response by",
+        compute="_compute_deadlines",
+        store=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    deadline_status = fields.Selection(
+        DEADLINE_STATUSES,
+        compute="_compute_deadline_status",
+        store=True,
+        index="btree_not_null",
+        copy=False,
+        help="On time, at risk or overdue against the next pending deadline; "
+        "once answered, whether the final response met its deadline.",
+    )
+    # ------------------------------------------------------------------
+    # Initial assessment (7.5)
+    # ------------------------------------------------------------------
+    severity = fields.Selection(SEVERITIES, tracking=True)
+    complexity = fields.Selection(LEVELS, tracking=True)
+    impact = fields.Selection(LEVELS, tracking=True)
+    urgency = fields.Selection(LEVELS, tracking=True)
+    safety_issue = fields.Boolean(
+        string="Safety implications", tracking=True, help="Safety cases come first."
+    )
+    immediate_action_needed = fields.Boolean(
+        string="Immediate action needed", tracking=True
+    )
+    immediate_action = fields.Text(string="Immediate action taken")
+    priority = fields.Selection(
+        compute="_compute_priority", store=True, readonly=False, precompute=True
+    )
+    # ------------------------------------------------------------------
+    # Investigation (7.6)
+    # ------------------------------------------------------------------
+    investigation_findings = fields.Html(string="Findings")
+    root_cause = fields.Text()
+    # ------------------------------------------------------------------
+    # Response (7.7)
+    # ------------------------------------------------------------------
+    response_summary = fields.Html(string="Proposed response")
+    remedy_ids = fields.One2many(
+        "iso10002.complaint.remedy", "ticket_id", string="Remedies", copy=False
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    remedy_cost = fields.Monetary(
+        compute="_compute_remedy_cost",
+        store=True,
+        currency_field="currency_id",
+        help="Total cost of the remedies, in the company currency.",
+    )
+    # ------------------------------------------------------------------
+    # Decision (7.8)
+    # ------------------------------------------------------------------
+    decision_outcome = fields.Selection(
+        DECISION_OUTCOMES, string="Outcome", copy=False, tracking=True
+    )
+    decision = fields.Html(string="Decision and reasons", copy=False)
+    decision_user_id = fields.Many2one(
+        "res.users", string="Decided by", copy=False, tracking=True
+    )
+    decision_date = fields.Datetime(
+        string="Decision communicated on", copy=False, readonly=True, tracking=True
+    )
+    reaction = fields.Selection(
+        REACTIONS, string="Complainant's reaction", copy=False, tracking=True
+    )
+    reaction_date = fields.Datetime(copy=False, readonly=True)
+    reaction_note = fields.Text(string="Reaction details", copy=False)
+    # ------------------------------------------------------------------
+    # Closing (7.9)
+    # ------------------------------------------------------------------
+    closure_reason = fields.Selection(CLOSURE_REASONS, copy=False, tracking=True)
+    closed_by_id = fields.Many2one(
+        "res.users", string="Closed by", copy=False, readonly=True
+    )
+    reopen_count = fields.Integer(copy=False, readonly=True, tracking=True)
+    iso_step = fields.Selection(
+        related="stage_id.iso_step", store=True, string="ISO step", index=True
+    )
+    stage_id = fields.Many2one(
+        domain="['|', ('team_ids', '=', team_id), ('team_ids', '=', False), "
+        "('is_complaint_stage', '=', is_complaint)]"
+    )
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        """Kanban columns: complaint stages in complaint views only."""
+        result = super()._read_group_stage_ids(stages, domain)
+        want_complaint = bool(self.env.context.get("default_is_complaint"))
+        return result.filtered(
+            lambda s: s in stages or s.is_complaint_stage == want_complaint
+        )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("team_id")
+    def _compute_is_complaint(self):
+        for ticket in self:
+            # never un-flag a complaint because it moved to another team
+            if ticket.team_id.is_complaint_team:
+                ticket.is_complaint = True
+            elif not ticket.is_complaint:
+                ticket.is_complaint = False
+
+    @api.depends("team_id", "is_complaint")
+    def _compute_stage_id(self):
+        plain = self.filtered(lambda t: not t.is_complaint)
+        super(HelpdeskTicket, plain)._compute_stage_id()
+        for ticket in self - plain:
+            stages = ticket.team_id.with_context(
+                iso10002_complaint_stages=True
+            )._get_applicable_stages()
+            if ticket.stage_id not in stages:
+                ticket.stage_id = stages[:1]
+
+    @api.depends("severity", "impact", "urgency", "complexity", "safety_issue")
+    def _compute_priority(self):
+        for ticket in self:
+            if not (ticket.is_complaint and ticket.severity):
+                continue  # keep helpdesk_mgmt's value
+            score = (
+                SEVERITY_SCORE[ticket.severity] * 2
+                + LEVEL_SCORE.get(ticket.impact, 0)
+                + LEVEL_SCORE.get(ticket.urgency, 0)
+                + LEVEL_SCORE.get(ticket.complexity, 0) // 2
+            )
+            if ticket.safety_issue or ticket.severity == "critical":
+                priority = "3"
+            elif score >= 6:
+                priority = "3"
+            elif score >= 4:
+                priority = "2"
+            elif score >= 2:
+                priority = "1"
+            else:
+                priority = "0"
+            ticket.priority = priority
+
+    @api.depends("remedy_ids.cost")
+    def _compute_remedy_cost(self):
+        groups = self.env["iso10002.complaint.remedy"]._read_group(
+            [("ticket_id", "in", self.ids)], ["ticket_id"], ["cost:sum"]
+        )
+        costs = {ticket.id: cost for ticket, cost in groups}
+        for ticket in self:
+            ticket.remedy_cost = costs.get(ticket.id, 0.0)
+
+    def _iso_policies(self):
+        """Complaints policy per company of the tickets, in one search."""
+        policy_model = self.env["iso10002.complaint.policy"]
+        policies = {
+            policy.company_id: policy
+            for policy in policy_model.sudo().search(
+                [("company_id", "in", self.company_id.ids)]
+            )
+        }
+        for company in self.company_id:
+            if company not in policies:
+                policies[company] = policy_model._get_for_company(company)
+        return policies
+
+    def _get_complaint_calendar(self, policy):
+        self.ensure_one()
+        return (
+            self.team_id.resource_calendar_id
+            or policy.resource_calendar_id
+            or self.company_id.resource_calendar_id
+        )
+
+    @api.depends("is_complaint", "received_date", "severity", "team_id", "company_id")
+    def _compute_deadlines(self):
+        policy_model = self.env["iso10002.complaint.policy"]
+        complaints = self.filtered(lambda t: t.is_complaint and t.received_date)
+        (self - complaints).ack_deadline = False
+        (self - complaints).response_deadline = False
+        policies = complaints._iso_policies() if complaints else {}
+        for ticket in complaints:
+            policy = policies[ticket.company_id]
+            target = policy._get_target(ticket.severity)
+            if not target:
+                ticket.ack_deadline = ticket.response_deadline = False
+                continue
+            calendar = ticket._get_complaint_calendar(policy)
+            ticket.ack_deadline = policy_model._add_days(
+                ticket.received_date, target.ack_value, target.ack_unit, calendar
+            )
+            ticket.response_deadline = policy_model._add_days(
+                ticket.received_date,
+                target.response_value,
+                target.response_unit,
+                calendar,
+            )
+
+    @api.depends(
+        "is_complaint",
+        "received_date",
+        "ack_deadline",
+        "ack_date",
+        "response_deadline",
+        "decision_date",
+        "stage_id",
+    )
+    def _compute_deadline_status(self):
+        now = fields.Datetime.now()
+        complaints = self.filtered(lambda t: t.is_complaint and t.response_deadline)
+        (self - complaints).deadline_status = False
+        policies = complaints._iso_policies() if complaints else {}
+        for ticket in complaints:
+            if ticket.decision_date or ticket.iso_step in TERMINAL_STEPS:
+                done = ticket.decision_date or ticket.closed_date or now
+                ticket.deadline_status = (
+                    "on_time" if done <= ticket.response_deadline else "overdue"
+                )
+                continue
+            if not ticket.ack_date and ticket.ack_deadline:
+                deadline = ticket.ack_deadline
+            else:
+                deadline = ticket.response_deadline
+            if now > deadline:
+                ticket.deadline_status = "overdue"
+                continue
+            ratio = policies[ticket.company_id].at_risk_ratio
+            allowed = (deadline - ticket.received_date).total_seconds()
+            remaining = (deadline - now).total_seconds()
+            ticket.deadline_status = (
+                "at_risk" if allowed <= 0 or remaining < allowed * ratio else "on_time"
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        team_model = self.env["helpdesk.ticket.team"]
+        for vals in vals_list:
+            complaint = vals.get("is_complaint")
+            if complaint is None and vals.get("team_id"):
+                complaint = team_model.browse(vals["team_id"]).is_complaint_team
+            if complaint is None:
+                complaint = self.env.context.get("default_is_complaint")
+            if not complaint:
+                continue
+            vals["is_complaint"] = True
+            vals.setdefault("received_date", fields.Datetime.now())
+            if not vals.get("stage_id"):
+                # helpdesk_mgmt would pick the team's first plain stage
+                vals["stage_id"] = (
+                    team_model.browse(vals.get("team_id"))
+                    .with_context(iso10002_complaint_stages=True)
+                    ._get_applicable_stages()[:1]
+                    .id
+                )
+        tickets = super().create(vals_list)
+        complaints = tickets.filtered("is_complaint")
+        if complaints:
+            complaints._iso_assign_reference()
+            complaints._iso_check_steps()
+            complaints._iso_auto_acknowledge()
+        return tickets
+
+    def write(self, vals):
+        if not ({"stage_id", "is_complaint", "team_id"} & vals.keys()):
+            return super().write(vals)
+        complaints = self.filtered("is_complaint")
+        old_steps = {ticket.id: ticket.iso_step for ticket in complaints}
+        if vals.get("is_complaint") is False and complaints:
+            raise UserError(
+                self.env._(
+                    "%(refs)s: a complaint stays a complaint. Close it with a "
+                    "closure reason (e.g. not a complaint / out of scope) instead.",
+                    refs=", ".join(complaints.mapped("display_name")),
+                )
+            )
+        res = super().write(vals)
+        new_complaints = self.filtered("is_complaint") - complaints
+        if new_complaints:
+            new_complaints._iso_start_complaint()
+        if "stage_id" in vals:
+            changed = complaints.filtered(
+                lambda t: t.iso_step != old_steps.get(t.id)
+            )
+            changed._iso_on_step_change(old_steps)
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_complaint(self):
+        if any(ticket.is_complaint for ticket in self):
+            raise UserError(
+                self.env._(
+                    "Complaints cannot be deleted: they are records the standard "
+                    "asks you to keep. Archive them instead."
+                )
+            )
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        for vals in vals_list:
+            if vals.get("is_complaint"):
+                vals["received_date"] = fields.Datetime.now()
+        return vals_list
+
+    # ------------------------------------------------------------------
+    # Lifecycle helpers
+    # ------------------------------------------------------------------
+    def _iso_assign_reference(self):
+        for ticket in self.filtered(lambda t: not t.complaint_ref):
+            sequence = ticket.company_id._get_complaint_sequence()
+            ticket.complaint_ref = sequence.next_by_id(
+                sequence_date=ticket.received_date
+            )
+
+    def _iso_start_complaint(self):
+        """A ticket turned into a complaint: date it, number it, stage it."""
+        for ticket in self:
+            values = {}
+            if not ticket.received_date:
+                values["received_date"] = fields.Datetime.now()
+            if not ticket.stage_id.is_complaint_stage:
+                values["stage_id"] = (
+                    ticket.team_id.with_context(iso10002_complaint_stages=True)
+                    ._get_applicable_stages()[:1]
+                    .id
+                )
+            if values:
+                super(HelpdeskTicket, ticket).write(values)
+        self._iso_assign_reference()
+
+    def _iso_auto_acknowledge(self):
+        policy_model = self.env["iso10002.complaint.policy"]
+        for ticket in self:
+            policy = policy_model._get_for_company(ticket.company_id)
+            if (
+                policy.auto_acknowledge
+                and not ticket.ack_date
+                and (ticket.partner_id.email or ticket.partner_email)
+            ):
+                ticket._iso_send_acknowledgement(policy)
+
+    def _iso_send_acknowledgement(self, policy=None):
+        self.ensure_one()
+        policy = policy or self.env["iso10002.complaint.policy"]._get_for_company(
+            self.company_id
+        )
+        template = policy.ack_template_id or self.env.ref(
+            "iso10002_complaints.mail_template_complaint_ack"
+        )
+        self.message_post_with_source(
+            template,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        values = {"ack_date": fields.Datetime.now(), "ack_method": "email"}
+        ack_stage = self._iso_stage_for_step("acknowledged")
+        if ack_stage and self.iso_step == "received":
+            values["stage_id"] = ack_stage.id
+        self.write(values)
+
+    def _iso_stage_for_step(self, step):
+        self.ensure_one()
+        stages = self.team_id.with_context(
+            iso10002_complaint_stages=True
+        )._get_applicable_stages()
+        return stages.filtered(lambda s: s.iso_step == step)[:1]
+
+    def _iso_requirement_errors(self, step):
+        """What is missing for the complaint to be at ``step``.
+
+        Requirements are cumulative along the process: a complaint cannot
+        reach a step whose earlier steps were skipped.
+        """
+        self.ensure_one()
+        _ = self.env._
+        checks = {
+            "acknowledged": [
+                (
+                    self.ack_date,
+                    _("an acknowledgement must have been sent (7.4)"),
+                ),
+            ],
+            "assessed": [
+                (self.severity, _("the severity must be assessed (7.5)")),
+            ],
+            "investigating": [],
+            "responded": [
+                (
+                    self.response_summary or self.remedy_ids,
+                    _("a response or a remedy must be proposed (7.7)"),
+                ),
+            ],
+            "decision_communicated": [
+                (self.decision_outcome, _("the decision outcome must be set (7.8)")),
+                (
+                    self.decision_date,
+                    _("the decision must have been communicated (7.8)"),
+                ),
+            ],
+            "closed": [
+                (self.closure_reason, _("a closure reason must be given (7.9)")),
+                (
+                    not (self.reaction == "rejected"
+                         and self.closure_reason == "resolved"),
+                    _(
+                        "the complainant rejected the decision: it cannot be "
+                        "closed as resolved (escalate, or refer to external "
+                        "dispute resolution)"
+                    ),
+                ),
+            ],
+        }
+        if step == "withdrawn":
+            return [
+                msg
+                for ok, msg in [
+                    (
+                        self.closure_reason in ("withdrawn", "out_of_scope"),
+                        _(
+                            "the closure reason must be 'withdrawn' or "
+                            "'not a complaint / out of scope'"
+                        ),
+                    )
+                ]
+                if not ok
+            ]
+        errors = []
+        for previous in STEP_ORDER[: STEP_ORDER.index(step) + 1]:
+            errors += [msg for ok, msg in checks.get(previous, []) if not ok]
+        return errors
+
+    def _iso_check_steps(self):
+        for ticket in self.filtered(lambda t: t.is_complaint and t.iso_step):
+            errors = ticket._iso_requirement_errors(ticket.iso_step)
+            if errors:
+                raise UserError(
+                    self.env._(
+                        "Complaint %(ref)s cannot move to the step "
+                        "'%(step)s' yet:\n- %(errors)s",
+                        ref=ticket.complaint_ref or ticket.display_name,
+                        step=ticket.stage_id.name,
+                        errors="\n- ".join(errors),
+                    )
+                )
+
+    def _iso_on_step_change(self, old_steps):
+        self._iso_check_steps()
+        for ticket in self:
+            values = {}
+            old_step = old_steps.get(ticket.id)
+            if ticket.iso_step in TERMINAL_STEPS:
+                values["closed_by_id"] = self.env.user.id
+            elif old_step in TERMINAL_STEPS:
+                values.update(
+                    reopen_count=ticket.reopen_count + 1,
+                    closed_by_id=False,
+                    closed_date=False,
+                )
+            if values:
+                super(HelpdeskTicket, ticket).write(values)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _iso_ensure_complaints(self):
+        if not all(self.mapped("is_complaint")):
+            raise UserError(self.env._("This action applies to complaints only."))
+
+    def action_send_acknowledgement(self):
+        self._iso_ensure_complaints()
+        for ticket in self:
+            if not (ticket.partner_id.email or ticket.partner_email):
+                raise UserError(
+                    self.env._(
+                        "Complaint %(ref)s has no email address to acknowledge to. "
+                        "Add the complainant's email, or record an acknowledgement "
+                        "made by phone, letter or in person.",
+                        ref=ticket.complaint_ref,
+                    )
+                )
+            ticket._iso_send_acknowledgement()
+        return True
+
+    def action_record_acknowledgement(self):
+        """Record an acknowledgement given by phone, letter or in person."""
+        self._iso_ensure_complaints()
+        for ticket in self:
+            if not ticket.ack_method or ticket.ack_method == "email":
+                raise UserError(
+                    self.env._(
+                        "Choose how the acknowledgement was given (phone, letter "
+                        "or in person) before recording it; to acknowledge by "
+                        "email, use Send acknowledgement."
+                    )
+                )
+            values = {"ack_date": fields.Datetime.now()}
+            ack_stage = ticket._iso_stage_for_step("acknowledged")
+            if ack_stage and ticket.iso_step == "received":
+                values["stage_id"] = ack_stage.id
+            ticket.write(values)
+            ticket.message_post(
+                body=self.env._(
+                    "Acknowledgement given by %(method)s.",
+                    method=dict(ACK_METHODS)[ticket.ack_method],
+                )
+            )
+        return True
+
+    def action_communicate_decision(self):
+        """Send the decision and its reasons to the complainant (7.8)."""
+        self._iso_ensure_complaints()
+        for ticket in self:
+            missing = []
+            if not ticket.decision_outcome:
+                missing.append(self.env._("the outcome"))
+            if not ticket.decision:
+                missing.append(self.env._("the decision and its reasons"))
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Before communicating the decision on %(ref)s, fill in "
+                        "%(missing)s.",
+                        ref=ticket.complaint_ref,
+                        missing=self.env._(" and ").join(missing),
+                    )
+                )
+            values = {
+                "decision_date": fields.Datetime.now(),
+                "decision_user_id": ticket.decision_user_id.id or self.env.user.id,
+                "reaction": False,
+                "reaction_date": False,
+            }
+            ticket.write(values)
+            if ticket.partner_id.email or ticket.partner_email:
+                policy = self.env["iso10002.complaint.policy"]._get_for_company(
+                    ticket.company_id
+                )
+                template = policy.decision_template_id or self.env.ref(
+                    "iso10002_complaints.mail_template_complaint_decision"
+                )
+                ticket.message_post_with_source(
+                    template, message_type="comment", subtype_xmlid="mail.mt_comment"
+                )
+            stage = ticket._iso_stage_for_step("decision_communicated")
+            if stage:
+                ticket.stage_id = stage
+        return True
+
+    def _iso_record_reaction(self, reaction, note=False):
+        self._iso_ensure_complaints()
+        for ticket in self:
+            if not ticket.decision_date:
+                raise UserError(
+                    self.env._(
+                        "The complainant can only react to a decision that was "
+                        "communicated (%(ref)s).",
+                        ref=ticket.complaint_ref,
+                    )
+                )
+            ticket.write(
+                {
+                    "reaction": reaction,
+                    "reaction_date": fields.Datetime.now(),
+                    "reaction_note": note or ticket.reaction_note,
+                }
+            )
+        return True
+
+    def action_reaction_accepted(self):
+        return self._iso_record_reaction("accepted")
+
+    def action_reaction_rejected(self):
+        return self._iso_record_reaction("rejected")
+
+    @api.model
+    def _cron_update_deadline_status(self):
+        """Refresh the stored deadline status of open complaints."""
+        open_complaints = self.search(
+            [
+                ("is_complaint", "=", True),
+                ("iso_step", "not in", list(TERMINAL_STEPS)),
+                ("decision_date", "=", False),
+            ]
+        )
+        self.env.add_to_compute(self._fields["deadline_status"], open_complaints)
+        open_complaints.flush_recordset(["deadline_status"])
+        return True

@@ -1,0 +1,49 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# ISO 10002 process steps, in the order of the standard (7.2 to 7.9).
+ISO_STEPS = [
+    ("received", "Received"),
+    ("acknowledged", "Acknowledged"),
+    ("assessed", "Assessed"),
+    ("investigating", "Investigating"),
+    ("responded", "Response proposed"),
+    ("decision_communicated", "Decision communicated"),
+    ("closed", "Closed"),
+    ("withdrawn", "Withdrawn / rejected"),
+]
+TERMINAL_STEPS = ("closed", "withdrawn")
+
+
+class HelpdeskTicketStage(models.Model):
+    _inherit = "helpdesk.ticket.stage"
+
+    iso_step = fields.Selection(
+        ISO_STEPS,
+        string="ISO 10002 step",
+        index=True,
+        help="Complaint-handling step this stage stands for. Stages with a step "
+        "are used by complaints only; plain tickets never see them.",
+    )
+    is_complaint_stage = fields.Boolean(
+        compute="_compute_is_complaint_stage", store=True, index=True
+    )
+
+    @api.depends("iso_step")
+    def _compute_is_complaint_stage(self):
+        for stage in self:
+            stage.is_complaint_stage = bool(stage.iso_step)
+
+    @api.constrains("iso_step", "closed")
+    def _check_iso_step_closed(self):
+        for stage in self:
+            if stage.iso_step and (stage.iso_step in TERMINAL_STEPS) != stage.closed:
+                raise ValidationError(
+                    self.env._(
+                        "Stage %(stage)s: the ISO steps Closed and Withdrawn must "
+                        "be closing stages, and only they.",
+                        stage=stage.display_name,
+                    )
+                )
