@@ -27,4 +27,9 @@
         "views/iso10002_menus.xml",
     ],
     "demo": ["demo/iso10002_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "iso10002_complaints/static/tests/tours/*.esm.js",
+        ],
+    },
 }
