@@ -24,6 +24,7 @@
         "views/helpdesk_ticket_stage_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/res_config_settings_views.xml",
+        "views/complaint_wizard_views.xml",
         "views/iso10002_menus.xml",
     ],
     "demo": ["demo/iso10002_demo.xml"],

@@ -196,9 +196,25 @@ class ComplaintPolicy(models.Model):
         help="Business days and public holidays used for deadlines when the "
         "team has no working hours of its own. Defaults to the company's.",
     )
+    charges_allowed = fields.Boolean(
+        tracking=True,
+        help="Handling complaints is free of charge (ISO 10002 4.8). Tick only "
+        "where the law allows a charge; each charge then needs a written "
+        "justification that the complainant is told about.",
+    )
+    retention_months = fields.Integer(
+        string="Keep personal data for (months)",
+        default=36,
+        tracking=True,
+        help="Months after closing after which the complainant's personal data "
+        "is erased from closed complaints, figures kept (0: never).",
+    )
 
     _company_uniq = models.Constraint(
         "UNIQUE(company_id)", "A company has a single complaints policy."
+    )
+    _retention_positive = models.Constraint(
+        "CHECK(retention_months >= 0)", "The retention period cannot be negative."
     )
     _at_risk_ratio_range = models.Constraint(
         "CHECK(at_risk_ratio >= 0 AND at_risk_ratio < 1)",

@@ -1,0 +1,2 @@
+from . import complaint_anonymise_wizard
+from . import complaint_conflict_wizard
