@@ -210,8 +210,12 @@ class HelpdeskTicket(models.Model):
     @api.depends("team_id")
     def _compute_is_complaint(self):
         for ticket in self:
-            # never un-flag a complaint because it moved to another team
-            if ticket.team_id.is_complaint_team:
+            # never un-flag a complaint because it moved to another team; in
+            # a form, an existing plain ticket is flagged only when its team
+            # changes (helpdesk_mgmt recomputes the team on a user change)
+            origin = ticket._origin if not isinstance(ticket.id, int) else None
+            same_team = bool(origin) and origin.team_id == ticket.team_id
+            if ticket.team_id.is_complaint_team and not same_team:
                 ticket.is_complaint = True
             elif not ticket.is_complaint:
                 ticket.is_complaint = False
@@ -349,7 +353,9 @@ class HelpdeskTicket(models.Model):
         for vals in vals_list:
             complaint = vals.get("is_complaint")
             if complaint is None and vals.get("team_id"):
-                complaint = team_model.browse(vals["team_id"]).is_complaint_team
+                # a plain team does not decide: the context (e.g. the
+                # Complaints menu) still may, as it does in the form
+                complaint = team_model.browse(vals["team_id"]).is_complaint_team or None
             if complaint is None:
                 complaint = self.env.context.get("default_is_complaint")
             if not complaint:
@@ -364,9 +370,24 @@ class HelpdeskTicket(models.Model):
                     ._get_applicable_stages()[:1]
                     .id
                 )
+        # helpdesk_mgmt's default priority is added to the values, which
+        # protects it from _compute_priority: apply an assessment given at
+        # creation, unless the caller chose the priority
+        explicit_priority = ["priority" in vals for vals in vals_list]
         tickets = super().create(vals_list)
         complaints = tickets.filtered("is_complaint")
+        assessed = complaints.browse(
+            [
+                ticket.id
+                for ticket, explicit in zip(tickets, explicit_priority, strict=True)
+                if ticket.is_complaint and ticket.severity and not explicit
+            ]
+        )
+        if assessed:
+            self.env.add_to_compute(self._fields["priority"], assessed)
         if complaints:
+            # flagged by the team helpdesk_mgmt derives from the user: date it
+            complaints.filtered(lambda t: not t.received_date)._iso_start_complaint()
             complaints._iso_assign_reference()
             complaints._iso_check_steps()
             complaints._iso_auto_acknowledge()
@@ -374,7 +395,7 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         if not ({"stage_id", "is_complaint", "team_id"} & vals.keys()):
-            return super().write(vals)
+            return self._iso_super_write(vals)
         complaints = self.filtered("is_complaint")
         old_steps = {ticket.id: ticket.iso_step for ticket in complaints}
         if vals.get("is_complaint") is False and complaints:
@@ -382,10 +403,10 @@ class HelpdeskTicket(models.Model):
                 self.env._(
                     "%(refs)s: a complaint stays a complaint. Close it with a "
                     "closure reason (e.g. not a complaint / out of scope) instead.",
-                    refs=", ".join(complaints.mapped("display_name")),
+                    refs=", ".join(complaints.mapped("complaint_ref")),
                 )
             )
-        res = super().write(vals)
+        res = self._iso_super_write(vals)
         new_complaints = self.filtered("is_complaint") - complaints
         if new_complaints:
             new_complaints._iso_start_complaint()
@@ -395,6 +416,18 @@ class HelpdeskTicket(models.Model):
             )
             changed._iso_on_step_change(old_steps)
         return res
+
+    def _iso_super_write(self, vals):
+        """helpdesk_mgmt's write, keeping plain tickets plain.
+
+        A user change makes helpdesk_mgmt recompute the team, and with it
+        is_complaint: only an actual team change or the flag itself may turn
+        a plain ticket of a complaints team into a complaint.
+        """
+        if {"is_complaint", "team_id"} & vals.keys():
+            return super().write(vals)
+        with self.env.protecting([self._fields["is_complaint"]], self):
+            return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_complaint(self):
@@ -419,9 +452,10 @@ class HelpdeskTicket(models.Model):
     def _iso_assign_reference(self):
         for ticket in self.filtered(lambda t: not t.complaint_ref):
             sequence = ticket.company_id._get_complaint_sequence()
-            ticket.complaint_ref = sequence.next_by_id(
-                sequence_date=ticket.received_date
-            )
+            # the year of the reference is the year of receipt
+            ticket.complaint_ref = sequence.with_context(
+                ir_sequence_date=ticket.received_date
+            ).next_by_id()
 
     def _iso_start_complaint(self):
         """A ticket turned into a complaint: date it, number it, stage it."""

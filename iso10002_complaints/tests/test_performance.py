@@ -1,0 +1,79 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Query counts of the hot paths.
+
+Each operation is run once to warm the registry caches (views, groups,
+xmlids), then the record cache is emptied and the second run is counted.
+The limits are the counts measured on Odoo 19.0 + helpdesk_mgmt 19.0 with a
+margin of about 10%: a regression that adds a query per ticket, per stage or
+per target fails.
+"""
+
+from odoo.tests import tagged
+
+from odoo.addons.iso10002_complaints.tests.common import FRIDAY_1500, ComplaintCommon
+
+# measured: 22, 43, 44, 82, 11, 19
+PLAIN_CREATE = 24
+COMPLAINT_CREATE = 47
+COMPLAINT_CREATE_AS_USER = 48
+COMPLAINT_CREATE_WITH_ACK = 90
+COMPLAINT_STAGE_CHANGE = 12
+PLAIN_STAGE_CHANGE = 21
+
+
+@tagged("post_install", "-at_install")
+class TestPerformance(ComplaintCommon):
+    def _warm(self):
+        self.env.flush_all()
+        self.env.invalidate_all()
+
+    def test_create_plain_ticket_queries(self):
+        self._create_plain()
+        self._warm()
+        with self.assertQueryCount(PLAIN_CREATE):
+            ticket = self._create_plain()
+        self.assertFalse(ticket.is_complaint)
+
+    def test_create_complaint_queries(self):
+        self._create_complaint(received_date=FRIDAY_1500)
+        self._warm()
+        with self.assertQueryCount(COMPLAINT_CREATE):
+            complaint = self._create_complaint(received_date=FRIDAY_1500)
+        self.assertTrue(complaint.complaint_ref)
+        self.assertTrue(complaint.response_deadline)
+
+    def test_create_complaint_as_helpdesk_user_queries(self):
+        Ticket = self.Ticket.with_user(self.helpdesk_user)
+        Ticket.create(self._complaint_vals(received_date=FRIDAY_1500))
+        self._warm()
+        with self.assertQueryCount(COMPLAINT_CREATE_AS_USER):
+            complaint = Ticket.create(self._complaint_vals(received_date=FRIDAY_1500))
+        self.assertTrue(complaint.complaint_ref)
+        self.assertEqual(complaint.create_uid, self.helpdesk_user)
+
+    def test_create_complaint_with_acknowledgement_queries(self):
+        self._create_complaint(partner_id=self.partner.id)
+        self._warm()
+        with self.assertQueryCount(COMPLAINT_CREATE_WITH_ACK):
+            complaint = self._create_complaint(partner_id=self.partner.id)
+        self.assertEqual(complaint.iso_step, "acknowledged")
+
+    def test_complaint_stage_change_queries(self):
+        first, second = (
+            self._acknowledge(self._create_complaint(severity="medium")),
+            self._acknowledge(self._create_complaint(severity="medium")),
+        )
+        first.stage_id = self.stage_assessed
+        self._warm()
+        with self.assertQueryCount(COMPLAINT_STAGE_CHANGE):
+            second.stage_id = self.stage_assessed
+        self.assertEqual(second.iso_step, "assessed")
+
+    def test_plain_stage_change_queries(self):
+        first, second = self._create_plain(), self._create_plain()
+        first.stage_id = self.stage_done
+        self._warm()
+        with self.assertQueryCount(PLAIN_STAGE_CHANGE):
+            second.stage_id = self.stage_done
+        self.assertTrue(second.closed)
