@@ -262,9 +262,7 @@ class ComplaintPolicy(models.Model):
         """Replace the targets with those of the selected preset."""
         for policy in self:
             if not policy.preset_id:
-                raise ValidationError(
-                    self.env._("Choose a preset before applying it.")
-                )
+                raise ValidationError(self.env._("Choose a preset before applying it."))
             policy._apply_preset(policy.preset_id)
             policy.message_post(
                 body=self.env._(

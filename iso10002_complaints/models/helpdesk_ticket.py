@@ -242,9 +242,7 @@ class HelpdeskTicket(models.Model):
                 + LEVEL_SCORE.get(ticket.urgency, 0)
                 + LEVEL_SCORE.get(ticket.complexity, 0) // 2
             )
-            if ticket.safety_issue or ticket.severity == "critical":
-                priority = "3"
-            elif score >= 6:
+            if ticket.safety_issue or ticket.severity == "critical" or score >= 6:
                 priority = "3"
             elif score >= 4:
                 priority = "2"
@@ -411,9 +409,7 @@ class HelpdeskTicket(models.Model):
         if new_complaints:
             new_complaints._iso_start_complaint()
         if "stage_id" in vals:
-            changed = complaints.filtered(
-                lambda t: t.iso_step != old_steps.get(t.id)
-            )
+            changed = complaints.filtered(lambda t: t.iso_step != old_steps.get(t.id))
             changed._iso_on_step_change(old_steps)
         return res
 
@@ -545,8 +541,10 @@ class HelpdeskTicket(models.Model):
             "closed": [
                 (self.closure_reason, _("a closure reason must be given (7.9)")),
                 (
-                    not (self.reaction == "rejected"
-                         and self.closure_reason == "resolved"),
+                    not (
+                        self.reaction == "rejected"
+                        and self.closure_reason == "resolved"
+                    ),
                     _(
                         "the complainant rejected the decision: it cannot be "
                         "closed as resolved (escalate, or refer to external "

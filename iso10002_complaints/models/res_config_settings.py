@@ -22,9 +22,7 @@ class ResConfigSettings(models.TransientModel):
 
     def action_open_complaint_policy(self):
         self.ensure_one()
-        policy = self.env["iso10002.complaint.policy"]._get_for_company(
-            self.company_id
-        )
+        policy = self.env["iso10002.complaint.policy"]._get_for_company(self.company_id)
         return {
             "type": "ir.actions.act_window",
             "res_model": "iso10002.complaint.policy",

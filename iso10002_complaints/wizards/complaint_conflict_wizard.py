@@ -40,9 +40,7 @@ class ComplaintConflictWizard(models.TransientModel):
             if ticket.user_id and ticket.user_id not in wizard.subject_user_ids:
                 wizard.user_id = ticket.user_id
             else:
-                wizard.user_id = ticket._iso_objective_handler(
-                    wizard.subject_user_ids
-                )
+                wizard.user_id = ticket._iso_objective_handler(wizard.subject_user_ids)
 
     def action_confirm(self):
         self.ensure_one()
