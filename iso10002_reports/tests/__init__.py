@@ -1,0 +1,6 @@
+from . import test_complaint_analysis
+from . import test_complaint_audit
+from . import test_complaint_monitor
+from . import test_complaint_reports
+from . import test_kpi_performance
+from . import test_management_review
