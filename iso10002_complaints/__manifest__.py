@@ -26,9 +26,17 @@
         "views/res_config_settings_views.xml",
         "views/complaint_wizard_views.xml",
         "views/iso10002_menus.xml",
+        "data/mail_template_intake_data.xml",
+        "data/ir_cron_intake_data.xml",
+        "views/portal_templates.xml",
+        "views/complaint_intake_views.xml",
     ],
     "demo": ["demo/iso10002_demo.xml"],
     "assets": {
+        "web.assets_frontend": [
+            "iso10002_complaints/static/src/interactions/*.esm.js",
+            "iso10002_complaints/static/src/scss/portal.scss",
+        ],
         "web.assets_tests": [
             "iso10002_complaints/static/tests/tours/*.esm.js",
         ],

@@ -6,3 +6,7 @@ from . import helpdesk_ticket
 from . import res_company
 from . import res_config_settings
 from . import helpdesk_ticket_principles
+from . import complaint_intake_log
+from . import complaint_policy_intake
+from . import res_users
+from . import helpdesk_ticket_intake

@@ -9,3 +9,10 @@ from . import test_policy
 from . import test_reference
 from . import test_ui
 from . import test_views
+from . import test_intake_email
+from . import test_intake_escalation
+from . import test_portal_form
+from . import test_portal_public_form
+from . import test_portal_rating
+from . import test_portal_tour
+from . import test_portal_tracking

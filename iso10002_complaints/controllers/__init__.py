@@ -1,0 +1,3 @@
+from . import common
+from . import main
+from . import portal
