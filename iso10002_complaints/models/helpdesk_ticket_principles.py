@@ -32,6 +32,7 @@ class HelpdeskTicket(models.Model):
         "user_id",
         string="People complained about",
         domain=[("share", "=", False)],
+        tracking=True,
         help="Staff the complaint is about: none of them may handle or decide "
         "it (objectivity, ISO 10002 4.7).",
     )
@@ -75,6 +76,29 @@ class HelpdeskTicket(models.Model):
                             ref=ticket.complaint_ref or ticket.display_name,
                         )
                     )
+
+    def write(self, vals):
+        if "subject_user_ids" not in vals or self.env.su:
+            return super().write(vals)
+        before = {ticket: ticket.subject_user_ids for ticket in self}
+        res = super().write(vals)
+        user = self.env.user
+        for ticket, subjects in before.items():
+            removed = subjects - ticket.subject_user_ids
+            if removed and (
+                user in removed
+                or not (user.has_group(MANAGER_GROUP) or user == ticket.team_id.user_id)
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Complaint %(ref)s: only the team leader or a complaint "
+                        "manager can take someone off the people complained "
+                        "about, and nobody can take themselves off (objectivity, "
+                        "ISO 10002 4.7).",
+                        ref=ticket.complaint_ref or ticket.display_name,
+                    )
+                )
+        return res
 
     def _iso_objective_handler(self, excluded_users):
         """Least-loaded member of the team who is not among ``excluded_users``."""
@@ -189,6 +213,9 @@ class HelpdeskTicket(models.Model):
                 "subject": False,
                 "email_from": False,
                 "reply_to": False,
+                "incoming_email_to": False,
+                "incoming_email_cc": False,
+                "outgoing_email_to": False,
                 "attachment_ids": [Command.clear()],
                 "partner_ids": [Command.clear()],
             }
@@ -202,9 +229,18 @@ class HelpdeskTicket(models.Model):
                 "body_html": False,
                 "email_to": False,
                 "email_cc": False,
+                "headers": False,
                 "recipient_ids": [Command.clear()],
             }
         )
+        # delivery records name the external recipients and authors
+        notifications = messages.notification_ids
+        notifications.filtered(
+            lambda n: not n.res_partner_id.user_ids.filtered(lambda u: not u.share)
+        ).unlink()
+        notifications.exists().filtered(
+            lambda n: n.author_id and n.author_id not in internal_partners
+        ).write({"author_id": False})
         if messages.tracking_value_ids:
             # tracked values may quote the complainant (e.g. the contact)
             personal = messages.tracking_value_ids.filtered(
@@ -245,6 +281,10 @@ class HelpdeskTicket(models.Model):
                     "anonymised_date": now,
                 }
             )
+        if "rating_ids" in self._fields:
+            # the stored name of the rated document still holds the old name
+            ratings = sudo_complaints.rating_ids
+            self.env.add_to_compute(ratings._fields["res_name"], ratings)
         for ticket in complaints:
             ticket.message_post(
                 body=self.env._(

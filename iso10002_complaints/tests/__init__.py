@@ -1,3 +1,4 @@
+from . import test_access_matrix
 from . import test_acknowledgement
 from . import test_assessment
 from . import test_deadline_status
@@ -6,6 +7,7 @@ from . import test_lifecycle
 from . import test_performance
 from . import test_plain_tickets
 from . import test_policy
+from . import test_principles
 from . import test_reference
 from . import test_ui
 from . import test_views
