@@ -9,7 +9,6 @@
     "author": "ISO 10002 for Odoo contributors",
     "license": "AGPL-3",
     "application": True,
-    "installable": True,
     "depends": ["helpdesk_mgmt", "helpdesk_mgmt_rating", "resource"],
     "data": [
         "security/iso10002_security.xml",

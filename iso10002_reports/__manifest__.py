@@ -9,7 +9,6 @@
     "website": "https://github.com/iso10002-odoo/iso10002",
     "author": "ISO 10002 for Odoo contributors",
     "license": "AGPL-3",
-    "installable": True,
     "depends": ["iso10002_complaints"],
     "data": [
         "security/iso10002_reports_security.xml",

@@ -77,7 +77,6 @@ class HelpdeskTicket(models.Model):
     )
     representative_id = fields.Many2one(
         "res.partner",
-        string="Representative",
         help="Person filing the complaint on behalf of the complainant.",
     )
     representative_authority = fields.Boolean(
@@ -223,13 +222,14 @@ class HelpdeskTicket(models.Model):
     @api.depends("team_id", "is_complaint")
     def _compute_stage_id(self):
         plain = self.filtered(lambda t: not t.is_complaint)
-        super(HelpdeskTicket, plain)._compute_stage_id()
+        res = super(HelpdeskTicket, plain)._compute_stage_id()
         for ticket in self - plain:
             stages = ticket.team_id.with_context(
                 iso10002_complaint_stages=True
             )._get_applicable_stages()
             if ticket.stage_id not in stages:
                 ticket.stage_id = stages[:1]
+        return res
 
     @api.depends("severity", "impact", "urgency", "complexity", "safety_issue")
     def _compute_priority(self):
@@ -392,8 +392,17 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        # A user change makes helpdesk_mgmt recompute the team, and with it
+        # is_complaint: only a team change or the flag itself may turn a plain
+        # ticket of a complaints team into a complaint.
+        protected = (
+            [self._fields["is_complaint"]]
+            if not ({"is_complaint", "team_id"} & vals.keys())
+            else []
+        )
         if not ({"stage_id", "is_complaint", "team_id"} & vals.keys()):
-            return self._iso_super_write(vals)
+            with self.env.protecting(protected, self):
+                return super().write(vals)
         complaints = self.filtered("is_complaint")
         old_steps = {ticket.id: ticket.iso_step for ticket in complaints}
         if vals.get("is_complaint") is False and complaints:
@@ -404,7 +413,8 @@ class HelpdeskTicket(models.Model):
                     refs=", ".join(complaints.mapped("complaint_ref")),
                 )
             )
-        res = self._iso_super_write(vals)
+        with self.env.protecting(protected, self):
+            res = super().write(vals)
         new_complaints = self.filtered("is_complaint") - complaints
         if new_complaints:
             new_complaints._iso_start_complaint()
@@ -412,18 +422,6 @@ class HelpdeskTicket(models.Model):
             changed = complaints.filtered(lambda t: t.iso_step != old_steps.get(t.id))
             changed._iso_on_step_change(old_steps)
         return res
-
-    def _iso_super_write(self, vals):
-        """helpdesk_mgmt's write, keeping plain tickets plain.
-
-        A user change makes helpdesk_mgmt recompute the team, and with it
-        is_complaint: only an actual team change or the flag itself may turn
-        a plain ticket of a complaints team into a complaint.
-        """
-        if {"is_complaint", "team_id"} & vals.keys():
-            return super().write(vals)
-        with self.env.protecting([self._fields["is_complaint"]], self):
-            return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_complaint(self):
@@ -466,7 +464,7 @@ class HelpdeskTicket(models.Model):
                     .id
                 )
             if values:
-                super(HelpdeskTicket, ticket).write(values)
+                ticket.write(values)
         self._iso_assign_reference()
 
     def _iso_auto_acknowledge(self):
@@ -513,39 +511,44 @@ class HelpdeskTicket(models.Model):
         reach a step whose earlier steps were skipped.
         """
         self.ensure_one()
-        _ = self.env._
         checks = {
             "acknowledged": [
                 (
                     self.ack_date,
-                    _("an acknowledgement must have been sent (7.4)"),
+                    self.env._("an acknowledgement must have been sent (7.4)"),
                 ),
             ],
             "assessed": [
-                (self.severity, _("the severity must be assessed (7.5)")),
+                (self.severity, self.env._("the severity must be assessed (7.5)")),
             ],
             "investigating": [],
             "responded": [
                 (
                     self.response_summary or self.remedy_ids,
-                    _("a response or a remedy must be proposed (7.7)"),
+                    self.env._("a response or a remedy must be proposed (7.7)"),
                 ),
             ],
             "decision_communicated": [
-                (self.decision_outcome, _("the decision outcome must be set (7.8)")),
+                (
+                    self.decision_outcome,
+                    self.env._("the decision outcome must be set (7.8)"),
+                ),
                 (
                     self.decision_date,
-                    _("the decision must have been communicated (7.8)"),
+                    self.env._("the decision must have been communicated (7.8)"),
                 ),
             ],
             "closed": [
-                (self.closure_reason, _("a closure reason must be given (7.9)")),
+                (
+                    self.closure_reason,
+                    self.env._("a closure reason must be given (7.9)"),
+                ),
                 (
                     not (
                         self.reaction == "rejected"
                         and self.closure_reason == "resolved"
                     ),
-                    _(
+                    self.env._(
                         "the complainant rejected the decision: it cannot be "
                         "closed as resolved (escalate, or refer to external "
                         "dispute resolution)"
@@ -559,7 +562,7 @@ class HelpdeskTicket(models.Model):
                 for ok, msg in [
                     (
                         self.closure_reason in ("withdrawn", "out_of_scope"),
-                        _(
+                        self.env._(
                             "the closure reason must be 'withdrawn' or "
                             "'not a complaint / out of scope'"
                         ),
@@ -600,7 +603,7 @@ class HelpdeskTicket(models.Model):
                     closed_date=False,
                 )
             if values:
-                super(HelpdeskTicket, ticket).write(values)
+                ticket.write(values)
 
     # ------------------------------------------------------------------
     # Actions

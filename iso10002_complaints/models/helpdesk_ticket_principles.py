@@ -177,8 +177,7 @@ class HelpdeskTicket(models.Model):
         if open_ones:
             raise UserError(
                 self.env._(
-                    "Only closed complaints can be anonymised: %(refs)s is still "
-                    "open.",
+                    "Only closed complaints can be anonymised: %(refs)s is still open.",
                     refs=", ".join(open_ones.mapped("complaint_ref")),
                 )
             )
