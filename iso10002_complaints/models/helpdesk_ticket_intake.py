@@ -520,7 +520,7 @@ class HelpdeskTicket(models.Model):
         return categories.filtered_domain(domain)
 
     @api.model
-    def _iso_intake_validate(self, form, files, public, team=None, partner=None):
+    def _iso_intake_validate(self, form, files, public, team=None, partner=None):  # noqa: C901 (one check per form field, in form order)
         """Check a submitted complaint form.
 
         Returns (clean values, attachments, errors by field name).

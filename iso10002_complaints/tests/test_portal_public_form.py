@@ -262,7 +262,8 @@ class TestPublicForm(IntakeHttpCommon):
     def test_script_in_description_is_sanitised(self):
         response = self._post_public(
             subject="<b>Bold</b> title",
-            description='<script>alert("x")</script><img src=x onerror=alert(1)>It broke',
+            description='<script>alert("x")</script>'
+            "<img src=x onerror=alert(1)>It broke",
         )
         self.assertEqual(response.status_code, 303)
         complaint = self._complaints(
