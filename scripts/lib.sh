@@ -73,3 +73,53 @@ install_requirements() {
         die "could not install the Python requirements (requirements-test.txt) from PyPI."
     fi
 }
+
+# A throwaway PostgreSQL cluster in a new temporary folder ($1: its name
+# prefix, further arguments: extra postgres options), stopped and removed on
+# exit (KEEP_WORK=1 keeps the folder). Sets WORK, PGDATA, PGSOCK, PGPORT.
+start_throwaway_pg() {
+    local prefix="$1"
+    shift
+    WORK="$(mktemp -d "${TMPDIR:-/tmp}/$prefix.XXXXXX")"
+    chmod 755 "$WORK"
+    PGDATA="$WORK/pgdata"
+    PGSOCK="$WORK/pgsock"
+    local pglog="$WORK/pglog"
+    own_for_pg "$PGDATA" "$PGSOCK" "$pglog"
+    PGPORT="$(free_port)"
+    trap 'as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
+    as_pg "$PG_BIN/initdb" -D "$PGDATA" -A trust -U odoo -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 \
+        || { cat "$WORK/initdb.log"; die "initdb failed."; }
+    as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$pglog/postgresql.log" -w start -o \
+        "-k $PGSOCK -p $PGPORT -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off $*" \
+        >/dev/null || { cat "$pglog/postgresql.log"; die "PostgreSQL did not start."; }
+}
+
+# Odoo configuration for the throwaway cluster. Sets CONF.
+write_odoo_conf() {
+    CONF="$WORK/odoo.conf"
+    cat >"$CONF" <<CONF
+[options]
+db_host = $PGSOCK
+db_port = $PGPORT
+db_user = odoo
+addons_path = $ROOT
+data_dir = $WORK/filestore
+http_interface = 127.0.0.1
+http_port = $(free_port)
+workers = 0
+max_cron_threads = 0
+list_db = False
+CONF
+}
+
+# Install modules in $DB ($1: modules, $2: --with-demo or --without-demo=all);
+# fails with the end of Odoo's log on any error.
+install_modules() {
+    local modules="$1" demo="$2" log="$WORK/install-$1.log"
+    if ! "${ODOO[@]}" -c "$CONF" -d "$DB" -i "$modules" "$demo" --stop-after-init \
+            --log-level=warn >"$log" 2>&1 || grep -qE " (ERROR|CRITICAL) " "$log"; then
+        tail -n 60 "$log"
+        die "installing $modules failed."
+    fi
+}
