@@ -1,80 +1,140 @@
 #!/usr/bin/env bash
 # The whole test suite against a real Odoo 19 and a throwaway PostgreSQL.
 #
-#   ./scripts/test.sh [pytest arguments...]
+#   ./scripts/test.sh [pytest arguments...]      e.g. ./scripts/test.sh -k deadline
 #
-# Installs the test requirements from PyPI (and, as root, wkhtmltopdf and
-# chromium from Debian), creates a fresh database with both addons and demo
-# data, runs every test with pytest-odoo, prints pytest's summary line and
-# exits non-zero on any failure, when nothing ran, or when a browser test
-# was skipped.
+# 1. checks that python3 imports Odoo 19.0 (one line and exit 1 otherwise);
+# 2. installs the test requirements from PyPI (requirements-test.txt) and, as
+#    root, wkhtmltopdf, chromium and poppler-utils from Debian when missing;
+# 3. starts a throwaway PostgreSQL cluster (temporary folder, removed on exit);
+# 4. creates a database with demo data in two steps, dependencies first so
+#    that their own tests never run, then iso10002_complaints and
+#    iso10002_reports;
+# 5. runs pytest with pytest-odoo (HTTP server and browser tours included) on
+#    the addons and on tests/ (pytest.ini: testpaths, benchmarks excluded),
+#    writes a JUnit report and ends with a plain "N passed, N failed" line.
+#
+# Exits non-zero when a test failed, when no test was collected or passed,
+# or when a browser test was skipped (missing Chrome or websocket-client).
+#
+# Faster iteration on an existing PostgreSQL server instead of a throwaway one:
+#   ISO_TEST_DB_HOST      host or socket folder of that server (turns it on)
+#   ISO_TEST_DB_PORT      default 5432
+#   ISO_TEST_DB_USER      default odoo (needs CREATEDB)
+#   ISO_TEST_DB_PASSWORD  default none
+#   ISO_TEST_DB_NAME      default iso10002_test
+#   ISO_TEST_KEEP_DB=1    keep the database after the run and reuse it on the
+#                         next run (the two addons are then updated, -u, not
+#                         installed); without it the database must not exist
+#                         yet and is dropped at the end.
+# Other variables: ISO_TEST_JUNIT (report path, default test-results/junit.xml),
+# PYTHON (interpreter that imports Odoo, default python3), KEEP_WORK=1 (keep
+# the temporary folder with Odoo's and PostgreSQL's logs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
+started=$SECONDS
 
 check_odoo
-find_pg_bin
-
-# --- system tools: PDF rendering and the headless browser of the tours -----
-missing=()
-command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
-command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
-if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "Installing ${missing[*]} from Debian..."
-        apt-get update -qq >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-            wkhtmltopdf chromium poppler-utils fonts-dejavu-core >/dev/null
-    else
-        die "missing ${missing[*]}: install them (Debian: apt-get install wkhtmltopdf chromium) and retry."
-    fi
-fi
+ensure_test_tools
 install_requirements
 
-# --- throwaway PostgreSQL and a fresh database ----------------------------
-start_throwaway_pg iso10002-test
-write_odoo_conf
-DB="iso10002_test"
-# dependencies first, so that their own tests never run
-echo "Creating database $DB (helpdesk_mgmt, then iso10002_complaints and iso10002_reports)..."
-install_modules helpdesk_mgmt,helpdesk_mgmt_rating,resource --with-demo
-install_modules iso10002_complaints,iso10002_reports --with-demo
+# --- PostgreSQL and the Odoo configuration --------------------------------------
+DB="${ISO_TEST_DB_NAME:-iso10002_test}"
+if [ -n "${ISO_TEST_DB_HOST:-}" ]; then
+    DB_HOST="$ISO_TEST_DB_HOST"
+    DB_PORT="${ISO_TEST_DB_PORT:-5432}"
+    DB_USER="${ISO_TEST_DB_USER:-odoo}"
+    DB_PASSWORD="${ISO_TEST_DB_PASSWORD:-}"
+    WORK="$(mktemp -d "${TMPDIR:-/tmp}/iso10002-test.XXXXXX")"
+    on_exit '[ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"'
+    # the filestore lives as long as the database
+    DATA_DIR="$ROOT/.local/test-data"
+    mkdir -p "$DATA_DIR"
+    echo "Using PostgreSQL at $DB_HOST:$DB_PORT, database $DB."
+else
+    start_throwaway_pg iso10002-test
+fi
+write_odoo_conf --with-demo
 
-# --- the tests ------------------------------------------------------------
-JUNIT="$WORK/junit.xml"
+# --- the database ------------------------------------------------------------------
+t0=$SECONDS
+state="nodb"
+[ -n "${ISO_TEST_DB_HOST:-}" ] && state="$(db_module_state "$DB" iso10002_reports)"
+if [ "$state" = installed ] && [ -n "${ISO_TEST_KEEP_DB:-}" ]; then
+    echo "Reusing database $DB: updating iso10002_complaints and iso10002_reports..."
+    odoo_step "updating the addons in $DB" -u iso10002_complaints,iso10002_reports
+else
+    if [ "$state" != nodb ]; then
+        if [ -z "${ISO_TEST_KEEP_DB:-}" ]; then
+            die "database $DB already exists at $DB_HOST: drop it, name another with ISO_TEST_DB_NAME, or reuse it with ISO_TEST_KEEP_DB=1."
+        fi
+        # kept from a run that did not finish installing: start again
+        "${ODOO[@]}" db -c "$CONF" drop "$DB" >/dev/null 2>&1 || die "could not drop the half-installed database $DB."
+    fi
+    if [ -n "${ISO_TEST_DB_HOST:-}" ] && [ -z "${ISO_TEST_KEEP_DB:-}" ]; then
+        on_exit '"${ODOO[@]}" db -c "$CONF" drop "$DB" >/dev/null 2>&1'
+    fi
+    echo "Creating database $DB: helpdesk_mgmt, helpdesk_mgmt_rating and resource with demo data..."
+    odoo_step "installing the dependencies" -i helpdesk_mgmt,helpdesk_mgmt_rating,resource --with-demo
+    echo "Installing iso10002_complaints and iso10002_reports..."
+    odoo_step "installing iso10002_complaints and iso10002_reports" \
+        -i iso10002_complaints,iso10002_reports --with-demo
+fi
+echo "Database ready in $((SECONDS - t0)) s."
+
+# --- the tests -----------------------------------------------------------------------
+JUNIT="${ISO_TEST_JUNIT:-$ROOT/test-results/junit.xml}"
+mkdir -p "$(dirname "$JUNIT")"
+rm -f "$JUNIT"
+t0=$SECONDS
 set +e
-"$PYTHON" -m pytest -p no:cacheprovider -c "$ROOT/pytest.ini" --rootdir "$ROOT" \
+"$PYTHON" -m pytest -c "$ROOT/pytest.ini" --rootdir "$ROOT" \
     --odoo-config "$CONF" --odoo-database "$DB" --odoo-http --odoo-log-level=warn \
-    --junitxml "$JUNIT" -o junit_family=xunit1 -rfEs \
+    --junitxml "$JUNIT" -rfEs \
     "$@"
 status=$?
 set -e
+echo "pytest exited with $status after $((SECONDS - t0)) s (whole run: $((SECONDS - started)) s)."
 
 if [ "$status" = 5 ]; then
-    echo "FAILED: pytest collected no test." >&2
-    exit 1
+    echo "FAILED: pytest collected no test (exit code 5)." >&2
+    echo "tests: 0 passed, 0 failed"
+    exit 5
 fi
-[ -f "$JUNIT" ] || die "pytest wrote no report: status $status."
-# Guard against a green run that tested nothing or skipped the browser.
-"$PYTHON" - "$JUNIT" <<'PY' || status=1
+if [ ! -f "$JUNIT" ]; then
+    echo "FAILED: pytest wrote no report ($JUNIT), exit code $status." >&2
+    exit $((status == 0 ? 1 : status))
+fi
+
+# Read the report: a green run must have passed tests and must not have
+# skipped a browser test (Odoo skips tours when Chrome or websocket-client is
+# missing instead of failing them). Its last line is the plain summary.
+"$PYTHON" - "$JUNIT" <<'PY' || { [ "$status" != 0 ] || status=1; }
+import re
 import sys
 import xml.etree.ElementTree as ET
 
-root = ET.parse(sys.argv[1]).getroot()
-cases = root.iter("testcase")
-ran = skipped_browser = 0
-for case in cases:
-    skipped = case.find("skipped")
-    if skipped is None:
-        ran += 1
-        continue
-    reason = (skipped.get("message") or "") + (skipped.text or "")
-    if any(word in reason.lower() for word in ("chrome", "browser", "websocket")):
-        skipped_browser += 1
-        print(f"FAILED: browser test skipped: {case.get('classname')}.{case.get('name')}: {reason.strip()}")
-if not ran:
-    print("FAILED: no test ran.")
-    sys.exit(1)
-sys.exit(1 if skipped_browser else 0)
+BROWSER = re.compile(r"chrom|browser|websocket|devtools|headless", re.IGNORECASE)
+passed = failed = skipped = 0
+problems = []
+for case in ET.parse(sys.argv[1]).getroot().iter("testcase"):
+    if case.find("failure") is not None or case.find("error") is not None:
+        failed += 1
+    elif (skip := case.find("skipped")) is not None:
+        skipped += 1
+        reason = " ".join(filter(None, (skip.get("message"), skip.text))).strip()
+        if BROWSER.search(reason):
+            name = f"{case.get('classname')}.{case.get('name')}"
+            problems.append(f"browser test skipped: {name}: {reason}")
+    else:
+        passed += 1
+if not passed:
+    problems.append("no test passed")
+for problem in problems:
+    print(f"FAILED: {problem}", file=sys.stderr)
+sys.stderr.flush()
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if problems else 0)
 PY
 exit "$status"
