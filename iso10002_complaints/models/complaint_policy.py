@@ -1,10 +1,12 @@
 # Copyright 2026 ISO 10002 for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from bisect import bisect_left
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 SEVERITIES = [
@@ -221,6 +223,29 @@ class ComplaintPolicy(models.Model):
         "The at-risk share must be between 0% and 100%.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        policies = super().create(vals_list)
+        self.env.registry.clear_cache()  # _get_policy_id_for_company
+        return policies
+
+    def write(self, vals):
+        if "company_id" in vals:
+            self.env.registry.clear_cache()  # _get_policy_id_for_company
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()  # _get_policy_id_for_company
+        return super().unlink()
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _get_policy_id_for_company(self, company_id):
+        """Id of the policy of a company (or None), cached: every complaint
+        created, every deadline computed needs it."""
+        # sudo: the policy is company configuration, needed by any creator
+        return self.sudo().search([("company_id", "=", company_id)], limit=1).id or None
+
     @api.model
     def _get_for_company(self, company):
         """Return the policy of ``company``, creating it from the ISO preset.
@@ -229,19 +254,20 @@ class ComplaintPolicy(models.Model):
         gets one (sudo: any complaint creator may trigger it, the policy is
         company configuration).
         """
-        policy = self.sudo().search([("company_id", "=", company.id)], limit=1)
-        if not policy:
-            preset = self.env.ref(
-                "iso10002_complaints.policy_preset_iso", raise_if_not_found=False
-            )
-            policy = self.sudo().create(
-                {
-                    "name": self.env._("Complaints policy"),
-                    "company_id": company.id,
-                }
-            )
-            if preset:
-                policy._apply_preset(preset)
+        policy_id = self._get_policy_id_for_company(company.id)
+        if policy_id:
+            return self.sudo().browse(policy_id)
+        preset = self.env.ref(
+            "iso10002_complaints.policy_preset_iso", raise_if_not_found=False
+        )
+        policy = self.sudo().create(
+            {
+                "name": self.env._("Complaints policy"),
+                "company_id": company.id,
+            }
+        )
+        if preset:
+            policy._apply_preset(preset)
         return policy
 
     def _apply_preset(self, preset):
@@ -295,28 +321,84 @@ class ComplaintPolicy(models.Model):
         the last working day. Calendar days are counted from the receipt.
         Returns a naive UTC datetime.
         """
-        if not start:
-            return False
-        if unit == "calendar" or not calendar:
-            return start + timedelta(days=value)
-        if value <= 0:
-            return start
+        return self._add_days_multi([(start, value, unit, calendar)])[0]
+
+    @api.model
+    def _add_days_multi(self, requests):
+        """:meth:`_add_days` for many ``(start, value, unit, calendar)``.
+
+        The working time of each calendar is read once for the whole batch
+        (one ``_work_intervals_batch`` over the span all requests need), not
+        once per deadline.
+        """
+        results = [False] * len(requests)
+        business = defaultdict(list)  # calendar: [(index, local next day, value)]
+        for index, (start, value, unit, calendar) in enumerate(requests):
+            if not start:
+                continue
+            if unit == "calendar" or not calendar:
+                results[index] = start + timedelta(days=value)
+            elif value <= 0:
+                results[index] = start
+            else:
+                tz = pytz.timezone(calendar.tz or "UTC")
+                local_day = pytz.utc.localize(start).astimezone(tz).date()
+                business[calendar].append((index, local_day + timedelta(days=1), value))
+        for calendar, items in business.items():
+            day_ends = self._working_day_ends(
+                calendar,
+                min(day for _i, day, _v in items),
+                max(day for _i, day, _v in items),
+                max(value for _i, _d, value in items),
+            )
+            days = sorted(day_ends)
+            for index, first_day, value in items:
+                position = bisect_left(days, first_day) + value - 1
+                if position < len(days):
+                    # the end of the last working day
+                    results[index] = day_ends[days[position]]
+                else:
+                    # a calendar without enough working time: calendar days
+                    start = requests[index][0]
+                    results[index] = start + timedelta(days=value)
+        return results
+
+    @api.model
+    def _working_day_ends(self, calendar, first_day, last_day, value):
+        """End of each working day (public holidays removed) of ``calendar``
+        from ``first_day`` on, far enough for ``value`` working days after
+        ``last_day``: {local date: naive UTC end of its last work interval}.
+        """
+        # weeks of 5 working days and a few holidays; widened when too short,
+        # up to two years (as plan_days, which gives up after 100 x 14 days)
+        span = (last_day - first_day).days + value * 7 // 5 + 10
+        while True:
+            day_ends = dict(self._working_day_ends_cached(calendar.id, first_day, span))
+            enough = sum(1 for day in day_ends if day >= last_day) >= value
+            if enough or span > 730 + value:
+                return day_ends
+            span *= 2
+
+    @api.model
+    @tools.ormcache("calendar_id", "first_day", "span")
+    def _working_day_ends_cached(self, calendar_id, first_day, span):
+        """Working days of ``span`` days from ``first_day``, cached: the
+        complaints received on a day share their deadlines' working days.
+        Cleared when working hours or leaves change (resource_calendar.py).
+        """
+        # sudo: working hours and public holidays are company configuration
+        calendar = self.env["resource.calendar"].sudo().browse(calendar_id)
         tz = pytz.timezone(calendar.tz or "UTC")
-        local_start = pytz.utc.localize(start).astimezone(tz)
-        next_day = tz.localize(
-            datetime.combine(local_start.date() + timedelta(days=1), time.min)
-        )
-        deadline = calendar.plan_days(value, next_day, compute_leaves=True)
-        if not deadline:
-            # a calendar without working time: fall back on calendar days
-            return start + timedelta(days=value)
-        # plan_days stops at the end of the first work interval of the last
-        # day: the deadline is the end of that whole working day
-        day_start = tz.localize(
-            datetime.combine(deadline.astimezone(tz).date(), time.min)
-        )
+        start = tz.localize(datetime.combine(first_day, time.min))
         intervals = calendar._work_intervals_batch(
-            day_start, day_start + timedelta(days=1)
+            start, start + timedelta(days=span), tz=tz
         )[False]
-        day_end = max((stop for _start, stop, _meta in intervals), default=deadline)
-        return day_end.astimezone(pytz.utc).replace(tzinfo=None)
+        day_ends = {}
+        for begin, end, _meta in intervals:
+            day = begin.astimezone(tz).date()
+            if day not in day_ends or end > day_ends[day]:
+                day_ends[day] = end
+        return tuple(
+            (day, end.astimezone(pytz.utc).replace(tzinfo=None))
+            for day, end in sorted(day_ends.items())
+        )

@@ -1,7 +1,14 @@
 # Copyright 2026 ISO 10002 for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+import logging
+from datetime import timedelta
+
+from psycopg2 import errors as pg_errors
+
+from odoo import api, fields, models, modules
 from odoo.exceptions import UserError
+from odoo.modules.registry import Registry
+from odoo.tools import SQL
 
 from .complaint_policy import SEVERITIES
 from .helpdesk_ticket_stage import ISO_STEPS, TERMINAL_STEPS
@@ -43,6 +50,7 @@ DEADLINE_STATUSES = [
     ("overdue", "Overdue"),
 ]
 STEP_ORDER = [step for step, _label in ISO_STEPS]
+_logger = logging.getLogger(__name__)
 SEVERITY_SCORE = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 LEVEL_SCORE = {"low": 0, "medium": 1, "high": 2}
 
@@ -102,6 +110,13 @@ class HelpdeskTicket(models.Model):
     ack_method = fields.Selection(
         ACK_METHODS, string="Acknowledged by", copy=False, tracking=True
     )
+    ack_pending = fields.Boolean(
+        string="Acknowledgement pending",
+        copy=False,
+        readonly=True,
+        help="The acknowledgement email is sent right after the complaint is "
+        "saved (or by the catch-up job a few minutes later).",
+    )
     ack_deadline = fields.Datetime(
         string="Acknowledge by",
         compute="_compute_deadlines",
@@ -157,6 +172,7 @@ class HelpdeskTicket(models.Model):
     remedy_cost = fields.Monetary(
         compute="_compute_remedy_cost",
         store=True,
+        precompute=True,
         currency_field="currency_id",
         help="Total cost of the remedies, in the company currency.",
     )
@@ -198,6 +214,11 @@ class HelpdeskTicket(models.Model):
     # 100,000 complaints (docs/performance.md)
     _complaint_partner_idx = models.Index(
         "(partner_id, received_date DESC, id DESC) WHERE is_complaint"
+    )
+    # the catch-up job's two searches
+    _ack_pending_idx = models.Index("(id) WHERE ack_pending")
+    _complaint_unnumbered_idx = models.Index(
+        "(id) WHERE is_complaint AND complaint_ref IS NULL"
     )
 
     @api.model
@@ -260,26 +281,26 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("remedy_ids.cost")
     def _compute_remedy_cost(self):
+        # before the INSERT (precompute), the remedies are those of the values
+        stored = self.filtered("id")
+        for ticket in self - stored:
+            ticket.remedy_cost = sum(ticket.remedy_ids.mapped("cost"))
+        if not stored:
+            return
         groups = self.env["iso10002.complaint.remedy"]._read_group(
-            [("ticket_id", "in", self.ids)], ["ticket_id"], ["cost:sum"]
+            [("ticket_id", "in", stored.ids)], ["ticket_id"], ["cost:sum"]
         )
         costs = {ticket.id: cost for ticket, cost in groups}
-        for ticket in self:
+        for ticket in stored:
             ticket.remedy_cost = costs.get(ticket.id, 0.0)
 
     def _iso_policies(self):
-        """Complaints policy per company of the tickets, in one search."""
+        """Complaints policy per company of the tickets (cached ids)."""
         policy_model = self.env["iso10002.complaint.policy"]
-        policies = {
-            policy.company_id: policy
-            for policy in policy_model.sudo().search(
-                [("company_id", "in", self.company_id.ids)]
-            )
+        return {
+            company: policy_model._get_for_company(company)
+            for company in self.company_id
         }
-        for company in self.company_id:
-            if company not in policies:
-                policies[company] = policy_model._get_for_company(company)
-        return policies
 
     def _get_complaint_calendar(self, policy):
         self.ensure_one()
@@ -296,6 +317,7 @@ class HelpdeskTicket(models.Model):
         (self - complaints).ack_deadline = False
         (self - complaints).response_deadline = False
         policies = complaints._iso_policies() if complaints else {}
+        requests, dated = [], []
         for ticket in complaints:
             policy = policies[ticket.company_id]
             target = policy._get_target(ticket.severity)
@@ -303,15 +325,17 @@ class HelpdeskTicket(models.Model):
                 ticket.ack_deadline = ticket.response_deadline = False
                 continue
             calendar = ticket._get_complaint_calendar(policy)
-            ticket.ack_deadline = policy_model._add_days(
-                ticket.received_date, target.ack_value, target.ack_unit, calendar
+            start = ticket.received_date
+            requests.append((start, target.ack_value, target.ack_unit, calendar))
+            requests.append(
+                (start, target.response_value, target.response_unit, calendar)
             )
-            ticket.response_deadline = policy_model._add_days(
-                ticket.received_date,
-                target.response_value,
-                target.response_unit,
-                calendar,
-            )
+            dated.append(ticket)
+        # the working time of each calendar is read once for the batch
+        deadlines = iter(policy_model._add_days_multi(requests))
+        for ticket in dated:
+            ticket.ack_deadline = next(deadlines)
+            ticket.response_deadline = next(deadlines)
 
     @api.depends(
         "is_complaint",
@@ -450,12 +474,162 @@ class HelpdeskTicket(models.Model):
     # Lifecycle helpers
     # ------------------------------------------------------------------
     def _iso_assign_reference(self):
-        for ticket in self.filtered(lambda t: not t.complaint_ref):
-            sequence = ticket.company_id._get_complaint_sequence()
-            # the year of the reference is the year of receipt
+        """Number the complaints without a reference, gaplessly per company.
+
+        The numbers of a batch are reserved in one update of the company's
+        no-gap sequence. When a concurrent transaction holds that sequence
+        (or has just moved it), the numbering waits until right after the
+        commit (:meth:`_iso_after_commit`) instead of failing the creation:
+        the complaint is stored, its reference follows, still gapless.
+        """
+        todo = self.filtered(lambda t: t.is_complaint and not t.complaint_ref)
+        deferred = self.browse()
+        for company, tickets in todo.grouped("company_id").items():
+            sequence = company._get_complaint_sequence()
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    first = tickets._iso_reserve_numbers(sequence, wait=False)
+            except (pg_errors.LockNotAvailable, pg_errors.SerializationFailure):
+                deferred |= tickets
+                continue
+            tickets._iso_set_references(sequence, first)
+        if deferred:
+            deferred._iso_after_commit()
+
+    def _iso_reserve_numbers(self, sequence, wait):
+        """Reserve ``len(self)`` numbers of the no-gap ``sequence``; return
+        the first. As ``ir.sequence`` does for one number (``_update_nogap``),
+        with ``NOWAIT`` unless ``wait``."""
+        sequence.flush_recordset(["number_next"])
+        lock = SQL("FOR UPDATE") if wait else SQL("FOR UPDATE NOWAIT")
+        # a busy sequence is an expected, handled case: not a "bad query"
+        self.env.cr.execute(
+            SQL(
+                "SELECT number_next FROM ir_sequence WHERE id = %s %s",
+                sequence.id,
+                lock,
+            ),
+            log_exceptions=False,
+        )
+        first = self.env.cr.fetchone()[0]
+        self.env.cr.execute(
+            SQL(
+                "UPDATE ir_sequence SET number_next = number_next + %s WHERE id = %s",
+                len(self) * sequence.number_increment,
+                sequence.id,
+            )
+        )
+        sequence.invalidate_recordset(["number_next"])
+        return first
+
+    def _iso_set_references(self, sequence, first):
+        # the year of the reference is the year of receipt
+        for offset, ticket in enumerate(self):
+            number = first + offset * sequence.number_increment
             ticket.complaint_ref = sequence.with_context(
                 ir_sequence_date=ticket.received_date
-            ).next_by_id()
+            ).get_next_char(number)
+
+    def _iso_after_commit(self):
+        """Finish these complaints right after the commit, in short
+        transactions of their own: references deferred by a busy sequence,
+        then acknowledgements (the mail rendering stays out of the creating
+        transaction). What fails there is caught up by a cron job."""
+        if modules.module.current_test:
+            # as mail.mail.send_after_commit: at once on the test cursor,
+            # which never commits
+            self._iso_finish_after_commit()
+            return
+        postcommit = self.env.cr.postcommit
+        pending = postcommit.data.setdefault("iso10002_complaints.after_commit", set())
+        if not pending:
+            dbname, uid, su = self.env.cr.dbname, self.env.uid, self.env.su
+            context = dict(self.env.context)
+
+            @postcommit.add
+            def finish_complaints():
+                ids = sorted(pending)
+                with Registry(dbname).cursor() as cr:
+                    # the numbering waits for the sequence and needs its
+                    # last committed value: read committed, where repeatable
+                    # read fails whenever another creation committed meanwhile
+                    cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+                    tickets = api.Environment(cr, uid, context, su=su)[
+                        "helpdesk.ticket"
+                    ].browse(ids)
+                    for step in (
+                        tickets._iso_finish_numbering,
+                        tickets._iso_finish_acknowledgements,
+                    ):
+                        try:
+                            step()
+                            cr.commit()
+                        except Exception:
+                            cr.rollback()
+                            _logger.exception(
+                                "Complaints %s: %s failed after the commit; the "
+                                "catch-up job will retry.",
+                                ids,
+                                step.__name__,
+                            )
+
+        pending.update(self.ids)
+
+    def _iso_finish_after_commit(self):
+        self._iso_finish_numbering()
+        self._iso_finish_acknowledgements()
+
+    def _iso_finish_numbering(self):
+        unnumbered = self.exists().filtered(
+            lambda t: t.is_complaint and not t.complaint_ref
+        )
+        unnumbered._iso_assign_waiting_references()
+
+    def _iso_finish_acknowledgements(self):
+        # never acknowledge without the reference the email gives
+        self.exists().filtered(
+            lambda t: t.ack_pending and t.complaint_ref
+        )._iso_send_pending_acknowledgements()
+
+    def _iso_assign_waiting_references(self):
+        """Number complaints stored without a reference: wait for the
+        sequence instead of giving up."""
+        if not self:
+            return
+        for company, tickets in self.grouped("company_id").items():
+            sequence = company._get_complaint_sequence()
+            first = tickets._iso_reserve_numbers(sequence, wait=True)
+            tickets._iso_set_references(sequence, first)
+        self.flush_recordset(["complaint_ref"])
+
+    def _iso_send_pending_acknowledgements(self):
+        if not self:
+            return
+        for ticket in self:
+            if ticket.ack_date or not (ticket.partner_id.email or ticket.partner_email):
+                ticket.ack_pending = False
+            else:
+                ticket._iso_send_acknowledgement()
+        self.flush_recordset()
+
+    @api.model
+    def _cron_iso_catch_up(self):
+        """Complaints left unnumbered or unacknowledged by a failure after
+        their commit (a crash, a mail server error): finish them."""
+        # sudo: a system job over every company's complaints
+        tickets = self.sudo().with_context(active_test=False)
+        unnumbered = tickets.search(
+            [("is_complaint", "=", True), ("complaint_ref", "=", False)]
+        )
+        unnumbered._iso_assign_waiting_references()
+        # leave a few minutes to the acknowledgement after the commit
+        pending = tickets.search(
+            [
+                ("ack_pending", "=", True),
+                ("create_date", "<", fields.Datetime.now() - timedelta(minutes=5)),
+            ]
+        )
+        pending.filtered("complaint_ref")._iso_send_pending_acknowledgements()
 
     def _iso_start_complaint(self):
         """A ticket turned into a complaint: date it, number it, stage it."""
@@ -474,15 +648,19 @@ class HelpdeskTicket(models.Model):
         self._iso_assign_reference()
 
     def _iso_auto_acknowledge(self):
-        policy_model = self.env["iso10002.complaint.policy"]
-        for ticket in self:
-            policy = policy_model._get_for_company(ticket.company_id)
-            if (
-                policy.auto_acknowledge
-                and not ticket.ack_date
-                and (ticket.partner_id.email or ticket.partner_email)
-            ):
-                ticket._iso_send_acknowledgement(policy)
+        """Acknowledge on receipt by email when the policy says so: right
+        after the commit (:meth:`_iso_after_commit`)."""
+        policies = self._iso_policies()
+        to_ack = self.filtered(
+            lambda t: (
+                policies[t.company_id].auto_acknowledge
+                and not t.ack_date
+                and (t.partner_id.email or t.partner_email)
+            )
+        )
+        if to_ack:
+            to_ack.ack_pending = True
+            to_ack._iso_after_commit()
 
     def _iso_send_acknowledgement(self, policy=None):
         self.ensure_one()
@@ -497,7 +675,11 @@ class HelpdeskTicket(models.Model):
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
-        values = {"ack_date": fields.Datetime.now(), "ack_method": "email"}
+        values = {
+            "ack_date": fields.Datetime.now(),
+            "ack_method": "email",
+            "ack_pending": False,
+        }
         ack_stage = self._iso_stage_for_step("acknowledged")
         if ack_stage and self.iso_step == "received":
             values["stage_id"] = ack_stage.id
