@@ -21,7 +21,7 @@ check_odoo
 find_pg_bin
 
 start_throwaway_pg iso10002-bench -c max_connections=200
-write_odoo_conf
+write_odoo_conf --without-demo
 DB="iso10002_bench"
 echo "Creating database $DB without demo data..."
 install_modules helpdesk_mgmt,helpdesk_mgmt_rating,resource --without-demo=all
