@@ -1,0 +1,680 @@
+#!/usr/bin/env python3
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Screenshots of the guides (docs/img/*.png) from a running Odoo.
+
+Normally run by scripts/screenshots.sh, which creates a throwaway database
+with both addons and their demo data, serves it and calls:
+
+    python3 scripts/screenshots.py --url http://127.0.0.1:PORT --out docs/img [SHOT...]
+
+The database must hold the demo data of iso10002_complaints and
+iso10002_reports, with the demo users admin/admin and portal/portal. The
+driver starts headless Chromium and talks to it over the DevTools protocol
+with websocket-client (pip install websocket-client); no Playwright or
+Selenium. It creates one management review (the demo data has none), so run
+it against a throwaway database, never a real one. --list prints the shots.
+"""
+
+import argparse
+import base64
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+try:
+    import websocket  # websocket-client
+except ImportError:  # pragma: no cover
+    sys.exit("websocket-client is missing: pip install websocket-client")
+
+WIDTH, HEIGHT = 1440, 900
+# what Odoo's web client shows once an action is rendered
+VIEW_READY = ".o_action_manager .o_view_controller"
+
+
+class Browser:
+    """Just enough of the Chrome DevTools protocol for a page's screenshots."""
+
+    def __init__(self, executable, profile):
+        os.makedirs(profile, exist_ok=True)
+        self.profile = profile
+        port_file = os.path.join(profile, "DevToolsActivePort")
+        if os.path.exists(port_file):  # left by an earlier run
+            os.remove(port_file)
+        self.proc = subprocess.Popen(
+            [
+                executable,
+                "--headless=new",
+                "--remote-debugging-port=0",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--hide-scrollbars",
+                "--force-color-profile=srgb",
+                "--lang=en-US",
+                f"--user-data-dir={profile}",
+                f"--window-size={WIDTH},{HEIGHT}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            # Debian's chromium is a shell script: stop its whole group
+            start_new_session=True,
+        )
+        deadline = time.time() + 30
+        while not os.path.exists(port_file) or not open(port_file).read().strip():
+            if time.time() > deadline or self.proc.poll() is not None:
+                self.close()
+                sys.exit(f"{executable} did not start its DevTools endpoint.")
+            time.sleep(0.1)
+        port = open(port_file).read().split()[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as resp:
+            pages = [t for t in json.load(resp) if t["type"] == "page"]
+        self.ws = websocket.create_connection(
+            pages[0]["webSocketDebuggerUrl"], timeout=60, suppress_origin=True
+        )
+        self.next_id = 0
+        self.inflight = set()
+        self.last_network = time.time()
+        self.errors = []
+        self.send("Page.enable")
+        self.send("Network.enable")
+        self.send("Runtime.enable")
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=WIDTH,
+            height=HEIGHT,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+
+    def close(self):
+        try:
+            self.ws.close()
+        except Exception:  # noqa: BLE001 (the browser may be gone already)
+            pass
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(self.proc.pid, sig)
+            except ProcessLookupError:
+                break
+            try:
+                self.proc.wait(10)
+                # the browser's children leave shortly after it
+                for _ in range(50):
+                    os.killpg(self.proc.pid, 0)
+                    time.sleep(0.1)
+            except (subprocess.TimeoutExpired, ProcessLookupError):
+                pass
+
+    # --- protocol --------------------------------------------------------
+    def _event(self, message):
+        method, params = message.get("method"), message.get("params", {})
+        if method == "Network.requestWillBeSent":
+            # the bus's shared worker never reports the end of its script
+            if "/bus/websocket_worker" not in params["request"]["url"]:
+                self.inflight.add(params["requestId"])
+        elif method in ("Network.loadingFinished", "Network.loadingFailed"):
+            self.inflight.discard(params["requestId"])
+        elif method == "Runtime.exceptionThrown":
+            self.errors.append(params["exceptionDetails"].get("text", "?"))
+        if method and method.startswith("Network."):
+            self.last_network = time.time()
+
+    def _pump(self, timeout):
+        """Read one message (or none within timeout); returns it."""
+        self.ws.settimeout(timeout)
+        try:
+            message = json.loads(self.ws.recv())
+        except websocket.WebSocketTimeoutException:
+            return None
+        if "method" in message:
+            self._event(message)
+        return message
+
+    def send(self, method, **params):
+        self.next_id += 1
+        ident = self.next_id
+        self.ws.send(json.dumps({"id": ident, "method": method, "params": params}))
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            message = self._pump(deadline - time.time())
+            if message and message.get("id") == ident:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+        raise TimeoutError(method)
+
+    def js(self, expression):
+        """Evaluate JavaScript (promises awaited); returns its JSON value."""
+        result = self.send(
+            "Runtime.evaluate",
+            expression=expression,
+            awaitPromise=True,
+            returnByValue=True,
+        )
+        if "exceptionDetails" in result:
+            details = result["exceptionDetails"]
+            text = details.get("exception", {}).get("description") or details
+            raise RuntimeError(f"JavaScript error: {text}")
+        return result["result"].get("value")
+
+    # --- waiting ---------------------------------------------------------
+    def network_idle(self, quiet=0.7, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            self._pump(0.1)
+            if not self.inflight and time.time() - self.last_network >= quiet:
+                return
+        # long requests (e.g. the bus) must not block forever
+        self.inflight.clear()
+
+    def wait_for(self, selector, timeout=30):
+        deadline = time.time() + timeout
+        check = f"!!document.querySelector({json.dumps(selector)})"
+        while time.time() < deadline:
+            if self.js(check):
+                return
+            self._pump(0.2)
+        raise TimeoutError(f"{selector} did not appear on {self.js('location.href')}")
+
+    def settle(self, selector=None):
+        """Wait for selector, network idle, no spinner, fonts and images."""
+        if selector:
+            self.wait_for(selector)
+        self.network_idle()
+        deadline = time.time() + 20
+        busy = (
+            "!!document.querySelector('.o_loading_indicator, .o_blockUI, "
+            ".o-mail-Thread .o-mail-Loading, .o_kanban_view .o-mail-Loading') "
+            "|| document.readyState !== 'complete'"
+        )
+        while time.time() < deadline and self.js(busy):
+            self._pump(0.2)
+        self.js("document.fonts.ready.then(() => true)")
+        self.network_idle(quiet=0.5)
+        time.sleep(0.3)  # animations (chatter, dropdowns)
+
+    def goto(self, url, selector=None):
+        self.inflight.clear()
+        self.send("Page.navigate", url=url)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.js("document.readyState") == "complete" and self.js(
+                "location.href"
+            ) not in ("about:blank",):
+                break
+            self._pump(0.2)
+        self.settle(selector)
+
+    def click(self, selector, settle=None):
+        found = self.js(
+            f"(() => {{ const el = document.querySelector({json.dumps(selector)});"
+            " if (!el) return false; el.click(); return true; })()"
+        )
+        if not found:
+            raise RuntimeError(f"nothing to click: {selector}")
+        self.settle(settle)
+
+    # --- pictures --------------------------------------------------------
+    def rect(self, selector, pad=0):
+        """Page coordinates of selector's box (after scrolling it into view)."""
+        box = self.js(
+            f"(() => {{ const el = document.querySelector({json.dumps(selector)});"
+            " if (!el) return null; const r = el.getBoundingClientRect();"
+            " return {x: r.left + scrollX, y: r.top + scrollY,"
+            " width: r.width, height: r.height}; })()"
+        )
+        if not box:
+            raise RuntimeError(f"nothing to crop to: {selector}")
+        x = max(box["x"] - pad, 0)
+        y = max(box["y"] - pad, 0)
+        return {
+            "x": x,
+            "y": y,
+            "width": min(box["width"] + 2 * pad, WIDTH - x),
+            "height": box["height"] + 2 * pad,
+        }
+
+    def viewport(self, height=HEIGHT):
+        """Resize the page: Odoo scrolls inside .o_content, not the document,
+        so a part of a long form is only painted in a tall enough page."""
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=WIDTH,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+        self.settle()
+
+    def shot(self, path, clip=None):
+        params = {"format": "png"}
+        if clip:
+            # within the viewport (see viewport()): capturing beyond it
+            # lays the page out again and shifts the clip
+            params["clip"] = dict(clip, scale=1)
+        data = self.send("Page.captureScreenshot", **params)["data"]
+        with open(path, "wb") as out:
+            out.write(base64.b64decode(data))
+        print(f"  {os.path.basename(path)}")
+
+    # --- Odoo --------------------------------------------------------------
+    def login(self, base, login, password, landing="/odoo/complaints"):
+        # landing: not the default home of admin, Discuss, which keeps a
+        # request open
+        self.goto(
+            f"{base}/web/session/logout?redirect=/web/login%3Fredirect%3D{landing}",
+            "form.oe_login_form",
+        )
+        self.js(
+            "(() => { const f = document.querySelector('form.oe_login_form');"
+            f" f.querySelector('input[name=login]').value = {json.dumps(login)};"
+            f" f.querySelector('input[name=password]').value = {json.dumps(password)};"
+            " f.submit(); })()"
+        )
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            self._pump(0.3)
+            href = self.js("location.href") or ""
+            if (
+                "/web/login" not in href
+                and self.js("document.readyState") == "complete"
+            ):
+                break
+        else:
+            raise RuntimeError(f"could not log in as {login}")
+        self.settle()
+
+    def logout(self, base):
+        self.goto(
+            f"{base}/web/session/logout?redirect=/web/login", "form.oe_login_form"
+        )
+
+    def rpc(self, model, method, args=(), **kwargs):
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "model": model,
+                "method": method,
+                "args": list(args),
+                "kwargs": kwargs,
+            },
+        }
+        answer = self.js(
+            f"fetch('/web/dataset/call_kw/{model}/{method}', {{method: 'POST',"
+            " headers: {'Content-Type': 'application/json'},"
+            f" body: JSON.stringify({json.dumps(payload)})}}).then(r => r.json())"
+        )
+        if answer.get("error"):
+            raise RuntimeError(
+                f"{model}.{method}: {answer['error']['data']['message']}"
+            )
+        return answer["result"]
+
+    def xmlid(self, name):
+        module, xml = name.split(".")
+        rows = self.rpc(
+            "ir.model.data",
+            "search_read",
+            [[("module", "=", module), ("name", "=", xml)]],
+            fields=["res_id"],
+        )
+        if not rows:
+            raise RuntimeError(f"no record {name}: is the demo data installed?")
+        return rows[0]["res_id"]
+
+
+# --- the shots ----------------------------------------------------------------
+# Each shot is a function(browser, base, out) registered in SHOTS, run as admin
+# unless listed in PORTAL_SHOTS / PUBLIC_SHOTS.
+SHOTS = {}
+PUBLIC_SHOTS = ("public-complaint-form", "public-complaints-policy")
+PORTAL_SHOTS = ("portal-my-complaints", "portal-complaint")
+
+
+def shot(name):
+    def register(function):
+        SHOTS[name] = function
+        return function
+
+    return register
+
+
+def png(out, name):
+    return os.path.join(out, f"{name}.png")
+
+
+def hide(b, selector):
+    b.js(
+        f"document.querySelectorAll({json.dumps(selector)})"
+        ".forEach(el => el.style.display = 'none')"
+    )
+
+
+def scroll_to(b, selector, block="start"):
+    b.js(
+        f"document.querySelector({json.dumps(selector)})"
+        f".scrollIntoView({{block: {json.dumps(block)}}})"
+    )
+    b.settle()
+
+
+def section_clip(b, first_title, last_title, pad=12):
+    """Box of the form from the title first_title to the end of the section
+    titled last_title (the next title, or the end of the tab)."""
+    box = b.js(
+        "(() => {"
+        " const pane = document.querySelector('.o_notebook .tab-pane.active');"
+        " const titles = [...pane.querySelectorAll('.o_horizontal_separator')];"
+        " const at = name => titles.findIndex(t => t.textContent.trim() === name);"
+        f" const a = at({json.dumps(first_title)}), z = at({json.dumps(last_title)});"
+        " if (a < 0 || z < 0) return null;"
+        " const top = titles[a].getBoundingClientRect().top;"
+        " const bottom = z + 1 < titles.length"
+        "   ? titles[z + 1].getBoundingClientRect().top"
+        "   : pane.getBoundingClientRect().bottom;"
+        " const sheet = document.querySelector('.o_form_sheet')"
+        "   .getBoundingClientRect();"
+        " return {x: sheet.left, y: top, width: sheet.width,"
+        "   height: bottom - top}; })()"
+    )
+    if not box:
+        raise RuntimeError(f"form sections {first_title}..{last_title} not found")
+    return {
+        "x": max(box["x"] - pad, 0),
+        "y": max(box["y"] - pad, 0),
+        "width": min(box["width"] + 2 * pad, WIDTH),
+        "height": box["height"] + pad,
+    }
+
+
+def open_complaint_tab(b):
+    b.click(".o_notebook .nav-link[name='iso10002_complaint']", ".o_form_view")
+
+
+def form_section(b, out, name, first_title, last_title):
+    """A shot of the form's groups first_title..last_title, in a tall page."""
+    b.viewport(3000)
+    try:
+        b.shot(png(out, name), section_clip(b, first_title, last_title))
+    finally:
+        b.viewport()
+
+
+@shot("complaints-kanban")
+def complaints_kanban(b, base, out):
+    b.goto(f"{base}/odoo/complaints", ".o_kanban_view .o_kanban_record")
+    b.shot(png(out, "complaints-kanban"))
+
+
+@shot("complaints-list")
+def complaints_list(b, base, out):
+    b.goto(f"{base}/odoo/complaints?view_type=list", ".o_list_view .o_data_row")
+    b.shot(png(out, "complaints-list"))
+
+
+@shot("complaint-form")
+def complaint_form(b, base, out):
+    record = b.xmlid("iso10002_complaints.complaint_12")
+    b.goto(f"{base}/odoo/complaints/{record}", ".o_form_view .o_form_sheet")
+    open_complaint_tab(b)
+    b.settle(".o-mail-Chatter .o-mail-Message")
+    b.shot(png(out, "complaint-form"))
+
+
+@shot("complaint-assessment")
+def complaint_assessment(b, base, out):
+    record = b.xmlid("iso10002_complaints.complaint_20")
+    b.goto(f"{base}/odoo/complaints/{record}", ".o_form_view .o_form_sheet")
+    open_complaint_tab(b)
+    form_section(
+        b, out, "complaint-assessment", "Assessment (7.5)", "Investigation (7.6)"
+    )
+
+
+@shot("complaint-decision")
+def complaint_decision(b, base, out):
+    record = b.xmlid("iso10002_complaints.complaint_21")
+    b.goto(f"{base}/odoo/complaints/{record}", ".o_form_view .o_form_sheet")
+    open_complaint_tab(b)
+    form_section(b, out, "complaint-decision", "Response (7.7)", "Closing (7.9)")
+
+
+@shot("complaints-monitoring")
+def complaints_monitoring(b, base, out):
+    b.goto(f"{base}/odoo/complaint-monitoring", ".o_form_view .o_form_sheet")
+    # the form without the breadcrumbs (which name the unsaved wizard)
+    box = b.rect(".o_action_manager .o_content")
+    box["height"] = HEIGHT - box["y"]
+    b.shot(png(out, "complaints-monitoring"), box)
+
+
+@shot("complaint-analysis")
+def complaint_analysis(b, base, out):
+    b.goto(f"{base}/odoo/complaint-analysis", ".o_pivot_view .o_pivot table")
+    # all complaints rather than those of the current month (default filter)
+    b.click(".o_searchview_facet .o_facet_remove", ".o_pivot_view .o_pivot table")
+    b.shot(png(out, "complaint-analysis"))
+
+
+@shot("complaints-policy")
+def complaints_policy(b, base, out):
+    b.goto(
+        f"{base}/odoo/action-iso10002_complaints.action_complaint_policy",
+        VIEW_READY,
+    )
+    if b.js("!!document.querySelector('.o_list_view .o_data_row')"):
+        b.click(".o_list_view .o_data_row .o_data_cell", ".o_form_view .o_form_sheet")
+    b.settle(".o_form_view .o_field_one2many .o_data_row")
+    b.shot(png(out, "complaints-policy"))
+    # the targets per severity, at the end of the form
+    b.click(".o_notebook .nav-link[name='targets']", ".o_field_one2many .o_data_row")
+    b.viewport(3000)
+    try:
+        box = b.rect(".o_form_sheet .o_notebook", pad=12)
+        box["height"] = min(box["height"], 420)
+        b.shot(png(out, "complaints-policy-targets"), box)
+    finally:
+        b.viewport()
+
+
+@shot("settings")
+def settings(b, base, out):
+    b.goto(f"{base}/odoo/settings", ".o_setting_container, .settings")
+    b.click(".settings_tab .tab[data-key='helpdesk_mgmt']", "#iso10002_policy")
+    selector = "#iso10002_policy"
+    block = b.js(
+        f"(() => {{ const s = document.querySelector({json.dumps(selector)});"
+        " const block = s.closest('.o_settings_container');"
+        " block.id = block.id || 'iso10002-shot-block';"
+        " const title = block.previousElementSibling;"
+        " if (title) title.id = title.id || 'iso10002-shot-title';"
+        " (title || block).scrollIntoView({block: 'start'});"
+        " return [block.id, title ? title.id : null]; })()"
+    )
+    b.settle()
+    box = b.rect(f"#{block[0]}", pad=12)
+    if block[1]:
+        title = b.rect(f"#{block[1]}", pad=12)
+        box["height"] += box["y"] - title["y"]
+        box["y"] = title["y"]
+    b.shot(png(out, "settings"), box)
+
+
+@shot("complaints-team")
+def complaints_team(b, base, out):
+    record = b.xmlid("iso10002_complaints.team_complaints")
+    b.goto(
+        f"{base}/odoo/action-helpdesk_mgmt.helpdesk_ticket_team_action/{record}",
+        ".o_form_view .o_form_sheet",
+    )
+    b.shot(png(out, "complaints-team"))
+
+
+@shot("management-review")
+def management_review(b, base, out):
+    reviews = b.rpc("iso10002.management.review", "search", [[]], limit=1)
+    if reviews:
+        review = reviews[0]
+    else:
+        today = time.strftime("%Y-%m-%d")
+        year = int(today[:4])
+        review = b.rpc(
+            "iso10002.management.review",
+            "create",
+            [
+                {
+                    "title": f"Complaints review {year - 1}/{year}",
+                    "date_from": f"{year - 1}-{today[5:]}",
+                    "date_to": today,
+                }
+            ],
+        )
+        if isinstance(review, list):
+            review = review[0]
+        b.rpc("iso10002.management.review", "action_refresh_inputs", [[review]])
+    b.goto(
+        f"{base}/odoo/complaint-management-reviews/{review}",
+        ".o_form_view .o_form_sheet",
+    )
+    b.shot(png(out, "management-review"))
+
+
+@shot("user-groups")
+def user_groups(b, base, out):
+    record = b.xmlid("base.user_admin")
+    b.goto(
+        f"{base}/odoo/action-base.action_res_users/{record}",
+        ".o_form_view .o_form_sheet",
+    )
+    b.shot(png(out, "user-groups"))
+
+
+@shot("public-complaints-policy")
+def public_policy(b, base, out):
+    b.goto(f"{base}/complaints", "main, #wrap")
+    b.shot(png(out, "public-complaints-policy"))
+
+
+@shot("public-complaint-form")
+def public_form(b, base, out):
+    b.goto(f"{base}/complaints/new", "form")
+    b.shot(png(out, "public-complaint-form"))
+
+
+@shot("portal-my-complaints")
+def portal_my_complaints(b, base, out):
+    b.goto(f"{base}/my/complaints", "main, #wrap")
+    b.shot(png(out, "portal-my-complaints"))
+
+
+@shot("portal-complaint")
+def portal_complaint(b, base, out):
+    b.goto(f"{base}/my/complaints", "main, #wrap")
+    link = b.js(
+        "(() => { const a = document.querySelector('a[href*=\"/my/complaint/\"]');"
+        " return a ? a.getAttribute('href') : null; })()"
+    )
+    if not link:
+        raise RuntimeError("the portal user has no complaint to open")
+    b.goto(base + link if link.startswith("/") else link, "main, #wrap")
+    b.shot(png(out, "portal-complaint"))
+
+
+def find_chromium():
+    for name in (
+        os.environ.get("CHROMIUM"),
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+    ):
+        if name and shutil.which(name):
+            return shutil.which(name)
+    sys.exit(
+        "chromium not found: install it (Debian: apt-get install chromium)"
+        " or set CHROMIUM."
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default="http://127.0.0.1:8069", help="Odoo's address")
+    parser.add_argument(
+        "--out", default=os.path.join(os.path.dirname(__file__), "..", "docs", "img")
+    )
+    parser.add_argument(
+        "--profile", help="Chromium profile folder (default: a temporary one)"
+    )
+    parser.add_argument(
+        "--admin", default="admin:admin", help="LOGIN:PASSWORD of the administrator"
+    )
+    parser.add_argument(
+        "--portal",
+        default="portal:portal",
+        help="LOGIN:PASSWORD of a portal complainant",
+    )
+    parser.add_argument("--list", action="store_true", help="list the shots and stop")
+    parser.add_argument("shots", nargs="*", help="shots to take (default: all)")
+    args = parser.parse_args()
+    if args.list:
+        print("\n".join(SHOTS))
+        return
+    unknown = set(args.shots) - set(SHOTS)
+    if unknown:
+        sys.exit(f"unknown shots: {', '.join(sorted(unknown))} (see --list)")
+    wanted = args.shots or list(SHOTS)
+    base = args.url.rstrip("/")
+    out = os.path.abspath(args.out)
+    os.makedirs(out, exist_ok=True)
+    profile = args.profile or tempfile.mkdtemp(prefix="iso10002-chromium-")
+    browser = Browser(find_chromium(), profile)
+    failed = []
+    try:
+        phases = (
+            (
+                "admin",
+                args.admin,
+                [s for s in wanted if s not in PUBLIC_SHOTS + PORTAL_SHOTS],
+            ),
+            ("public", None, [s for s in wanted if s in PUBLIC_SHOTS]),
+            ("portal", args.portal, [s for s in wanted if s in PORTAL_SHOTS]),
+        )
+        for who, credentials, names in phases:
+            if not names:
+                continue
+            print(f"as {who}:")
+            if credentials:
+                login, password = credentials.split(":", 1)
+                landing = "/my" if who == "portal" else "/odoo/complaints"
+                browser.login(base, login, password, landing)
+            else:
+                browser.logout(base)
+            for name in names:
+                try:
+                    SHOTS[name](browser, base, out)
+                except Exception as error:  # noqa: BLE001 (report them all)
+                    failed.append(name)
+                    print(f"  {name} FAILED: {error}", file=sys.stderr)
+    finally:
+        browser.close()
+        if not args.profile:
+            shutil.rmtree(profile, ignore_errors=True)
+    if failed:
+        sys.exit(f"failed shots: {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main()
