@@ -8,7 +8,7 @@ from psycopg2 import errors as pg_errors
 from odoo import api, fields, models, modules
 from odoo.exceptions import UserError
 from odoo.modules.registry import Registry
-from odoo.tools import SQL
+from odoo.tools import SQL, format_datetime
 
 from .complaint_policy import SEVERITIES
 from .helpdesk_ticket_stage import ISO_STEPS, TERMINAL_STEPS
@@ -494,6 +494,10 @@ class HelpdeskTicket(models.Model):
                 continue
             tickets._iso_set_references(sequence, first)
         if deferred:
+            _logger.info(
+                "Complaints %s: reference sequence busy, numbered after the commit",
+                deferred.ids,
+            )
             deferred._iso_after_commit()
 
     def _iso_reserve_numbers(self, sequence, wait):
@@ -803,6 +807,16 @@ class HelpdeskTicket(models.Model):
     def action_send_acknowledgement(self):
         self._iso_ensure_complaints()
         for ticket in self:
+            if ticket.ack_date:
+                # e.g. acknowledged right after its creation, in a form
+                # opened before that
+                raise UserError(
+                    self.env._(
+                        "Complaint %(ref)s was already acknowledged on %(date)s.",
+                        ref=ticket.complaint_ref,
+                        date=format_datetime(self.env, ticket.ack_date),
+                    )
+                )
             if not (ticket.partner_id.email or ticket.partner_email):
                 raise UserError(
                     self.env._(

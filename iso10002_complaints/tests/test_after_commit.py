@@ -11,6 +11,7 @@ from freezegun import freeze_time
 from psycopg2 import errors as pg_errors
 
 from odoo import fields
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from odoo.addons.iso10002_complaints.tests.common import ComplaintCommon
@@ -148,3 +149,14 @@ class TestAfterCommit(ComplaintCommon):
         self.assertFalse(complaint.ack_pending)
         self.assertEqual(complaint.ack_method, "phone")
         self.assertFalse(self._ack_messages(complaint))
+
+    def test_send_again_refused_once_acknowledged(self):
+        """A form opened before the acknowledgement went out must not send
+        a second one."""
+        complaint = self._create_complaint(partner_id=self.partner.id)
+        self.assertTrue(complaint.ack_date)
+        with self.assertRaises(UserError) as error:
+            complaint.action_send_acknowledgement()
+        self.assertIn(complaint.complaint_ref, str(error.exception))
+        self.assertIn("already acknowledged", str(error.exception))
+        self.assertEqual(len(self._ack_messages(complaint)), 1)

@@ -263,6 +263,21 @@ def prepare(connect, db):
     conn.close()
 
 
+def deferred_numbering(log):
+    """Complaints whose reference waited for the commit (sequence busy)."""
+    try:
+        with open(log, errors="replace") as fh:
+            text = fh.read()
+    except OSError:
+        return 0
+    return sum(
+        len(re.findall(r"\d+", ids))
+        for ids in re.findall(
+            r"Complaints \[([\d, ]+)\]: reference sequence busy", text
+        )
+    )
+
+
 def serialization_retries(log):
     """(retries logged by Odoo, ERROR lines other than the retried conflicts)."""
     try:
@@ -344,6 +359,9 @@ def main():
                             "name": marker,
                             "description": f"<p>{marker}</p>",
                             "is_complaint": True,
+                            # acknowledged by email, as the form's complaints
+                            "partner_name": f"Load RPC Client {c}",
+                            "partner_email": f"load-rpc{c}@example.com",
                         }
                         if team_id:
                             vals["team_id"] = team_id
@@ -372,6 +390,16 @@ def main():
             cr.execute("""SELECT company_id, complaint_ref FROM helpdesk_ticket
                           WHERE is_complaint AND complaint_ref IS NOT NULL""")
             refs = cr.fetchall()
+            # every complaint numbered and acknowledged (by email, right
+            # after its commit) by the end of the run
+            cr.execute(
+                """SELECT count(*) FILTER (WHERE complaint_ref IS NULL),
+                          count(*) FILTER (WHERE ack_pending),
+                          count(*) FILTER (WHERE ack_date IS NOT NULL)
+                   FROM helpdesk_ticket WHERE name LIKE %s""",
+                (f"LOAD-{run}-%",),
+            )
+            unnumbered, ack_pending, ack_sent = cr.fetchone()
         conn.close()
         missing = [m for m in acked if m not in stored]
         duplicated = [m for m, n in stored.items() if n > 1]
@@ -395,6 +423,7 @@ def main():
                 "gap_count": len(gaps),
             }
         retries, server_errors = serialization_retries(log)
+        deferred = deferred_numbering(log)
         intake = {
             "duration_s": round(duration, 1),
             "acknowledged": len(acked),
@@ -412,6 +441,10 @@ def main():
             },
             "throughput_per_s": round(len(acked) / duration, 1),
             "references": gap_report,
+            "unnumbered": unnumbered,
+            "acknowledged_by_email": ack_sent,
+            "acknowledgement_pending": ack_pending,
+            "numbering_deferred_after_commit": deferred,
             "serialization_retries_logged": retries,
             "server_error_lines": server_errors,
         }
@@ -421,6 +454,9 @@ def main():
             not missing
             and not duplicated
             and not errors
+            and not unnumbered
+            and not ack_pending
+            and ack_sent == len(stored)
             and all(
                 g["duplicates"] == 0 and g["gap_count"] == 0
                 for g in gap_report.values()
