@@ -18,7 +18,12 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
     # Home (/my)
     # ------------------------------------------------------------------
     def _prepare_home_portal_values(self, counters):
-        values = super()._prepare_home_portal_values(counters)
+        # the tickets counter counts plain tickets: complaints have their own
+        request.update_context(iso10002_plain_tickets_only=True)
+        try:
+            values = super()._prepare_home_portal_values(counters)
+        finally:
+            request.update_context(iso10002_plain_tickets_only=False)
         if "complaint_count" in counters:
             ticket_model = request.env["helpdesk.ticket"]
             values["complaint_count"] = (
@@ -27,6 +32,13 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
                 else 0
             )
         return values
+
+    @http.route()
+    def portal_my_tickets(self, *args, **kwargs):
+        """helpdesk_mgmt's ticket list, without the complaints (and their
+        stages), which have their own list: /my/complaints."""
+        request.update_context(iso10002_plain_tickets_only=True)
+        return super().portal_my_tickets(*args, **kwargs)
 
     def _iso_my_complaints_domain(self):
         # the complainant's own complaints; record rules apply on top

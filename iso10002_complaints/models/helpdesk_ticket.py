@@ -7,6 +7,7 @@ from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models, modules
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 from odoo.modules.registry import Registry
 from odoo.tools import SQL, format_datetime
 
@@ -220,6 +221,13 @@ class HelpdeskTicket(models.Model):
     _complaint_unnumbered_idx = models.Index(
         "(id) WHERE is_complaint AND complaint_ref IS NULL"
     )
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        if self.env.context.get("iso10002_plain_tickets_only"):
+            # the portal's ticket list: complaints have their own list
+            domain = Domain.AND([domain, [("is_complaint", "=", False)]])
+        return super()._search(domain, *args, **kwargs)
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 # ISO 10002 process steps, in the order of the standard (7.2 to 7.9).
 ISO_STEPS = [
@@ -30,6 +31,13 @@ class HelpdeskTicketStage(models.Model):
     is_complaint_stage = fields.Boolean(
         compute="_compute_is_complaint_stage", store=True, index=True
     )
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        if self.env.context.get("iso10002_plain_tickets_only"):
+            # the portal ticket list's stage filters: plain stages only
+            domain = Domain.AND([domain, [("is_complaint_stage", "=", False)]])
+        return super()._search(domain, *args, **kwargs)
 
     @api.depends("iso_step")
     def _compute_is_complaint_stage(self):
