@@ -561,29 +561,29 @@ class HelpdeskTicket(models.Model):
             @postcommit.add
             def finish_complaints():
                 ids = sorted(pending)
-                with Registry(dbname).cursor() as cr:
-                    # the numbering waits for the sequence and needs its
-                    # last committed value: read committed, where repeatable
-                    # read fails whenever another creation committed meanwhile
-                    cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
-                    tickets = api.Environment(cr, uid, context, su=su)[
-                        "helpdesk.ticket"
-                    ].browse(ids)
-                    for step in (
-                        tickets._iso_finish_numbering,
-                        tickets._iso_finish_acknowledgements,
-                    ):
-                        try:
-                            step()
-                            cr.commit()
-                        except Exception:
-                            cr.rollback()
-                            _logger.exception(
-                                "Complaints %s: %s failed after the commit; the "
-                                "catch-up job will retry.",
-                                ids,
-                                step.__name__,
-                            )
+                registry = Registry(dbname)
+                for step in ("_iso_finish_numbering", "_iso_finish_acknowledgements"):
+                    try:
+                        # each step in a transaction of its own, committed
+                        # when the cursor closes
+                        with registry.cursor() as cr:
+                            if step == "_iso_finish_numbering":
+                                # waits for the sequence and needs its last
+                                # committed value: read committed (repeatable
+                                # read fails whenever another creation
+                                # committed meanwhile)
+                                cr.execute(
+                                    "SET TRANSACTION ISOLATION LEVEL READ COMMITTED"
+                                )
+                            env = api.Environment(cr, uid, context, su=su)
+                            getattr(env["helpdesk.ticket"].browse(ids), step)()
+                    except Exception:
+                        _logger.exception(
+                            "Complaints %s: %s failed after the commit; the "
+                            "catch-up job will retry.",
+                            ids,
+                            step,
+                        )
 
         pending.update(self.ids)
 
