@@ -106,6 +106,7 @@ class ComplaintPolicyPreset(models.Model):
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
     summary_resolution_days = fields.Integer(
+        string="Summary resolution days",
         help="Complaints closed by the end of this business day after receipt "
         "may be closed with a summary resolution communication (0: not used).",
     )
@@ -188,6 +189,7 @@ class ComplaintPolicy(models.Model):
         "allowed for its next deadline remains (0.25 = 25%).",
     )
     summary_resolution_days = fields.Integer(
+        string="Summary resolution days",
         help="Complaints closed by the end of this business day after receipt "
         "count as summary resolutions (0: not used).",
     )
@@ -199,6 +201,7 @@ class ComplaintPolicy(models.Model):
         "team has no working hours of its own. Defaults to the company's.",
     )
     charges_allowed = fields.Boolean(
+        string="Charges allowed",
         tracking=True,
         help="Handling complaints is free of charge (ISO 10002 4.8). Tick only "
         "where the law allows a charge; each charge then needs a written "

@@ -133,6 +133,7 @@ class HelpdeskTicket(models.Model):
     )
     deadline_status = fields.Selection(
         DEADLINE_STATUSES,
+        string="Deadline status",
         compute="_compute_deadline_status",
         store=True,
         index="btree_not_null",
@@ -161,7 +162,7 @@ class HelpdeskTicket(models.Model):
     # Investigation (7.6)
     # ------------------------------------------------------------------
     investigation_findings = fields.Html(string="Findings")
-    root_cause = fields.Text()
+    root_cause = fields.Text(string="Root cause")
     # ------------------------------------------------------------------
     # Response (7.7)
     # ------------------------------------------------------------------
@@ -171,6 +172,7 @@ class HelpdeskTicket(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     remedy_cost = fields.Monetary(
+        string="Remedy cost",
         compute="_compute_remedy_cost",
         store=True,
         precompute=True,
@@ -193,16 +195,20 @@ class HelpdeskTicket(models.Model):
     reaction = fields.Selection(
         REACTIONS, string="Complainant's reaction", copy=False, tracking=True
     )
-    reaction_date = fields.Datetime(copy=False, readonly=True)
+    reaction_date = fields.Datetime(string="Reaction date", copy=False, readonly=True)
     reaction_note = fields.Text(string="Reaction details", copy=False)
     # ------------------------------------------------------------------
     # Closing (7.9)
     # ------------------------------------------------------------------
-    closure_reason = fields.Selection(CLOSURE_REASONS, copy=False, tracking=True)
+    closure_reason = fields.Selection(
+        CLOSURE_REASONS, string="Closure reason", copy=False, tracking=True
+    )
     closed_by_id = fields.Many2one(
         "res.users", string="Closed by", copy=False, readonly=True
     )
-    reopen_count = fields.Integer(copy=False, readonly=True, tracking=True)
+    reopen_count = fields.Integer(
+        string="Times reopened", copy=False, readonly=True, tracking=True
+    )
     iso_step = fields.Selection(
         related="stage_id.iso_step", store=True, string="ISO step", index=True
     )
@@ -815,12 +821,14 @@ class HelpdeskTicket(models.Model):
     def action_send_acknowledgement(self):
         self._iso_ensure_complaints()
         for ticket in self:
-            if ticket.ack_date:
+            if ticket.ack_date and ticket.ack_method == "email":
                 # e.g. acknowledged right after its creation, in a form
-                # opened before that
+                # opened before that (an acknowledgement by phone may still
+                # be confirmed by email)
                 raise UserError(
                     self.env._(
-                        "Complaint %(ref)s was already acknowledged on %(date)s.",
+                        "Complaint %(ref)s was already acknowledged by email on "
+                        "%(date)s.",
                         ref=ticket.complaint_ref,
                         date=format_datetime(self.env, ticket.ack_date),
                     )

@@ -112,6 +112,7 @@ class HelpdeskTicket(models.Model):
         "handled (ISO 10002 8.3); empty until rated.",
     )
     satisfaction_score = fields.Float(
+        string="Satisfaction score",
         compute="_compute_satisfaction",
         store=True,
         aggregator="avg",
@@ -119,6 +120,7 @@ class HelpdeskTicket(models.Model):
         "(satisfied); 0 until rated.",
     )
     satisfaction_comment = fields.Text(
+        string="Satisfaction comment",
         compute="_compute_satisfaction",
         store=True,
         help="What the complainant wrote with their rating.",
@@ -134,6 +136,7 @@ class HelpdeskTicket(models.Model):
         "res.users", string="Escalated to", copy=False, readonly=True
     )
     escalated_deadline = fields.Datetime(
+        string="Escalated deadline",
         copy=False,
         readonly=True,
         help="Deadline whose overrun was escalated; a later overrun of another "

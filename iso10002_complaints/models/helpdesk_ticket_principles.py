@@ -44,7 +44,8 @@ class HelpdeskTicket(models.Model):
         "charge (ISO 10002 4.8).",
     )
     charge_justification = fields.Text(
-        help="Why a charge applies; the complainant is told in the acknowledgement."
+        string="Charge justification",
+        help="Why a charge applies; the complainant is told in the acknowledgement.",
     )
     anonymised = fields.Boolean(readonly=True, copy=False, index="btree_not_null")
     anonymised_date = fields.Datetime(string="Anonymised on", readonly=True, copy=False)

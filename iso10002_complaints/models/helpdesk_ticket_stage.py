@@ -29,7 +29,10 @@ class HelpdeskTicketStage(models.Model):
         "are used by complaints only; plain tickets never see them.",
     )
     is_complaint_stage = fields.Boolean(
-        compute="_compute_is_complaint_stage", store=True, index=True
+        string="Complaint stage",
+        compute="_compute_is_complaint_stage",
+        store=True,
+        index=True,
     )
 
     @api.model

@@ -158,5 +158,5 @@ class TestAfterCommit(ComplaintCommon):
         with self.assertRaises(UserError) as error:
             complaint.action_send_acknowledgement()
         self.assertIn(complaint.complaint_ref, str(error.exception))
-        self.assertIn("already acknowledged", str(error.exception))
+        self.assertIn("already acknowledged by email", str(error.exception))
         self.assertEqual(len(self._ack_messages(complaint)), 1)

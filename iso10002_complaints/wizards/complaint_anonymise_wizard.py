@@ -9,7 +9,9 @@ class ComplaintAnonymiseWizard(models.TransientModel):
     _description = "Anonymise complaints"
 
     ticket_ids = fields.Many2many("helpdesk.ticket", string="Complaints")
-    ticket_count = fields.Integer(compute="_compute_ticket_count")
+    ticket_count = fields.Integer(
+        string="Number of complaints", compute="_compute_ticket_count"
+    )
     confirm = fields.Boolean(
         string="I understand that this cannot be undone",
     )

@@ -100,7 +100,7 @@ class ComplaintAnalysis(models.Model):
     product_id = fields.Many2one(
         "iso10002.complaint.product", string="Product line", readonly=True
     )
-    root_cause = fields.Char(readonly=True)
+    root_cause = fields.Char(string="Root cause", readonly=True)
     severity = fields.Selection(SEVERITIES, readonly=True)
     complexity = fields.Selection(LEVELS, readonly=True)
     impact = fields.Selection(LEVELS, readonly=True)
@@ -114,9 +114,13 @@ class ComplaintAnalysis(models.Model):
     reaction = fields.Selection(
         REACTIONS, string="Complainant's reaction", readonly=True
     )
-    closure_reason = fields.Selection(CLOSURE_REASONS, readonly=True)
+    closure_reason = fields.Selection(
+        CLOSURE_REASONS, string="Closure reason", readonly=True
+    )
     closed_by_id = fields.Many2one("res.users", string="Closed by", readonly=True)
-    deadline_status = fields.Selection(DEADLINE_STATUSES, readonly=True)
+    deadline_status = fields.Selection(
+        DEADLINE_STATUSES, string="Deadline status", readonly=True
+    )
     consent_given = fields.Boolean(string="Consent recorded", readonly=True)
     charged = fields.Boolean(string="Charged to the complainant", readonly=True)
     has_subject_users = fields.Boolean(
@@ -195,7 +199,10 @@ class ComplaintAnalysis(models.Model):
         help="Upheld or partially upheld, among decided complaints.",
     )
     remedy_cost = fields.Monetary(
-        readonly=True, aggregator="sum", currency_field="currency_id"
+        string="Remedy cost",
+        readonly=True,
+        aggregator="sum",
+        currency_field="currency_id",
     )
     # satisfaction with the handling (8.3), from the complaint's ratings
     rating_count = fields.Integer(string="# Ratings", readonly=True, aggregator="sum")

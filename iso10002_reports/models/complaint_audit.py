@@ -85,8 +85,12 @@ class ComplaintAudit(models.Model):
     line_ids = fields.One2many(
         "iso10002.complaint.audit.line", "audit_id", string="Clauses", copy=False
     )
-    conforming_count = fields.Integer(compute="_compute_counts", store=True)
-    observation_count = fields.Integer(compute="_compute_counts", store=True)
+    conforming_count = fields.Integer(
+        string="Conforming", compute="_compute_counts", store=True
+    )
+    observation_count = fields.Integer(
+        string="Observations", compute="_compute_counts", store=True
+    )
     gap_count = fields.Integer(
         string="Nonconformities", compute="_compute_counts", store=True
     )
@@ -711,7 +715,9 @@ class ComplaintAuditLine(models.Model):
         readonly=True,
         help="References of records that show a gap or an observation.",
     )
-    suggested_status = fields.Selection(LINE_STATUSES, readonly=True)
+    suggested_status = fields.Selection(
+        LINE_STATUSES, string="Suggested status", readonly=True
+    )
     status = fields.Selection(LINE_STATUSES, required=True, default="conforming")
     auditor_note = fields.Text(string="Auditor's note")
 

@@ -106,7 +106,9 @@ class ManagementReview(models.Model):
         string="Attendees",
         domain=[("share", "=", False)],
     )
-    other_attendees = fields.Char(help="Attendees without a user account.")
+    other_attendees = fields.Char(
+        string="Other attendees", help="Attendees without a user account."
+    )
     previous_review_id = fields.Many2one(
         "iso10002.management.review",
         string="Previous review",
@@ -127,8 +129,10 @@ class ManagementReview(models.Model):
     inputs_date = fields.Datetime(
         string="Inputs computed on", readonly=True, copy=False
     )
-    confirmed_date = fields.Datetime(readonly=True, copy=False)
-    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    confirmed_date = fields.Datetime(string="Confirmed on", readonly=True, copy=False)
+    confirmed_by_id = fields.Many2one(
+        "res.users", string="Confirmed by", readonly=True, copy=False
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
 
     # -- volumes and trends ------------------------------------------------
@@ -338,8 +342,10 @@ class ManagementReview(models.Model):
         string="Decisions and actions",
         copy=False,
     )
-    action_count = fields.Integer(compute="_compute_action_counts")
-    action_open_count = fields.Integer(compute="_compute_action_counts")
+    action_count = fields.Integer(string="Actions", compute="_compute_action_counts")
+    action_open_count = fields.Integer(
+        string="Open actions", compute="_compute_action_counts"
+    )
 
     _period_check = models.Constraint(
         "CHECK(date_from <= date_to)",
@@ -794,12 +800,12 @@ class ManagementReviewAction(models.Model):
     state = fields.Selection(
         ACTION_STATES, default="open", required=True, tracking=True
     )
-    done_date = fields.Date(readonly=True, copy=False)
+    done_date = fields.Date(string="Done on", readonly=True, copy=False)
     result = fields.Text(help="What was done, and whether it worked (8.7).")
     activity_id = fields.Many2one(
         "mail.activity", readonly=True, copy=False, index="btree_not_null"
     )
-    is_overdue = fields.Boolean(compute="_compute_is_overdue")
+    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue")
 
     @api.depends("state", "date_deadline")
     def _compute_is_overdue(self):

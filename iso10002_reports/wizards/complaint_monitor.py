@@ -135,6 +135,10 @@ class ComplaintMonitor(models.TransientModel):
         help="The overdue complaints with the oldest deadline first (20 at most).",
     )
 
+    def _compute_display_name(self):
+        # no name field: without this, the breadcrumb shows "model,NewId_..."
+        self.display_name = self.env._("Complaints monitoring")
+
     @api.depends("period")
     def _compute_dates(self):
         today = fields.Date.context_today(self)
