@@ -523,8 +523,8 @@ class HelpdeskTicket(models.Model):
         return categories.filtered_domain(domain)
 
     @api.model
-    def _iso_intake_validate(self, form, files, public, team=None, partner=None):  # noqa: C901 (one check per form field, in form order)
-        """Check a submitted complaint form.
+    def _iso_intake_validate(self, form, files, public, team=None, partner=None):
+        """Check a submitted complaint form, field by field in form order.
 
         Returns (clean values, attachments, errors by field name).
         """
@@ -541,17 +541,7 @@ class HelpdeskTicket(models.Model):
                 "email", self.env._("Tell us your email address, so that we can reply.")
             )
             if values["email"] and "email" not in errors:
-                normalized = EMAIL_RE.match(values["email"]) and email_normalize(
-                    values["email"], strict=True
-                )
-                if not normalized:
-                    errors["email"] = self.env._(
-                        "%(email)s is not a valid email address. Write it like "
-                        "name@example.com.",
-                        email=values["email"],
-                    )
-                else:
-                    values["email"] = normalized
+                self._iso_intake_check_email(values, errors)
         required("subject", self.env._("Give your complaint a short title."))
         required("description", self.env._("Tell us what happened."))
         for key, limit in FIELD_LIMITS.items():
@@ -559,6 +549,34 @@ class HelpdeskTicket(models.Model):
                 errors[key] = self.env._(
                     "This is too long: %(max)s characters at most.", max=limit
                 )
+        self._iso_intake_check_contact(form, public, partner, values, errors)
+        self._iso_intake_check_incident_date(form, values, errors)
+        self._iso_intake_check_category(form, team, values, errors)
+        if not form.get("consent"):
+            errors["consent"] = self.env._(
+                "We need your agreement to use your personal data to handle "
+                "your complaint."
+            )
+        attachments, file_error = self._iso_intake_check_files(files)
+        if file_error:
+            errors["attachments"] = file_error
+        return values, attachments, errors
+
+    def _iso_intake_check_email(self, values, errors):
+        normalized = EMAIL_RE.match(values["email"]) and email_normalize(
+            values["email"], strict=True
+        )
+        if not normalized:
+            errors["email"] = self.env._(
+                "%(email)s is not a valid email address. Write it like "
+                "name@example.com.",
+                email=values["email"],
+            )
+        else:
+            values["email"] = normalized
+
+    def _iso_intake_check_contact(self, form, public, partner, values, errors):
+        """Phone number and the preferred way to be contacted."""
         if values["phone"] and not PHONE_RE.match(values["phone"]):
             errors["phone"] = self.env._(
                 "Write your phone number with digits, spaces and + ( ) - . only."
@@ -575,45 +593,40 @@ class HelpdeskTicket(models.Model):
             errors["phone"] = self.env._(
                 "You asked us to phone you: tell us your phone number."
             )
+
+    def _iso_intake_check_incident_date(self, form, values, errors):
         values["incident_date"] = False
         raw_date = self._iso_clean_text(form.get("incident_date"))
-        if raw_date:
-            try:
-                incident_date = date.fromisoformat(raw_date)
-            except ValueError:
-                errors["incident_date"] = self.env._(
-                    "Give the date as year-month-day, e.g. 2026-01-31."
-                )
-            else:
-                if incident_date > fields.Date.context_today(self):
-                    errors["incident_date"] = self.env._("This date is in the future.")
-                elif incident_date.year < 1900:
-                    errors["incident_date"] = self.env._(
-                        "This date is too far in the past."
-                    )
-                else:
-                    values["incident_date"] = incident_date
+        if not raw_date:
+            return
+        try:
+            incident_date = date.fromisoformat(raw_date)
+        except ValueError:
+            errors["incident_date"] = self.env._(
+                "Give the date as year-month-day, e.g. 2026-01-31."
+            )
+            return
+        if incident_date > fields.Date.context_today(self):
+            errors["incident_date"] = self.env._("This date is in the future.")
+        elif incident_date.year < 1900:
+            errors["incident_date"] = self.env._("This date is too far in the past.")
+        else:
+            values["incident_date"] = incident_date
+
+    def _iso_intake_check_category(self, form, team, values, errors):
         values["category_id"] = False
         raw_category = form.get("category_id")
-        if raw_category:
-            categories = self._iso_intake_categories(team)
-            try:
-                category = categories.filtered(lambda c: c.id == int(raw_category))
-            except (TypeError, ValueError):
-                category = categories.browse()
-            if category:
-                values["category_id"] = category.id
-            else:
-                errors["category_id"] = self.env._("Choose a topic from the list.")
-        if not form.get("consent"):
-            errors["consent"] = self.env._(
-                "We need your agreement to use your personal data to handle "
-                "your complaint."
-            )
-        attachments, file_error = self._iso_intake_check_files(files)
-        if file_error:
-            errors["attachments"] = file_error
-        return values, attachments, errors
+        if not raw_category:
+            return
+        categories = self._iso_intake_categories(team)
+        try:
+            category = categories.filtered(lambda c: c.id == int(raw_category))
+        except (TypeError, ValueError):
+            category = categories.browse()
+        if category:
+            values["category_id"] = category.id
+        else:
+            errors["category_id"] = self.env._("Choose a topic from the list.")
 
     @api.model
     def _iso_intake_find_partner(self, name, email, phone=False, lang=False):
