@@ -147,3 +147,47 @@ class TestDeadlines(ComplaintCommon):
             add_days(FRIDAY_1500, 3, "business", self.calendar), dt("2025-01-15 17:00")
         )
         self.assertFalse(add_days(False, 3, "business", self.calendar))
+
+    def test_cached_working_days_follow_calendar_changes(self):
+        """Working days are cached per calendar and day of receipt: a new
+        public holiday, changed working hours and another time zone apply
+        to the next complaints at once; an employee's time off does not
+        touch the cache."""
+        first = self._create_complaint(received_date=FRIDAY_1500)
+        self.assertEqual(first.ack_deadline, dt("2025-01-13 17:00"))
+        # an employee's time off: same deadline, cache kept
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Time off of one person (test)",
+                "calendar_id": self.calendar.id,
+                "resource_id": self.env["resource.resource"]
+                .create({"name": "Someone", "calendar_id": self.calendar.id})
+                .id,
+                "date_from": dt("2025-01-13 00:00"),
+                "date_to": datetime(2025, 1, 13, 23, 59, 59),
+            }
+        )
+        second = self._create_complaint(received_date=FRIDAY_1500)
+        self.assertEqual(second.ack_deadline, dt("2025-01-13 17:00"))
+        # a public holiday on Monday: Tuesday
+        holiday = self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Bank holiday (test)",
+                "calendar_id": self.calendar.id,
+                "resource_id": False,
+                "date_from": dt("2025-01-13 00:00"),
+                "date_to": datetime(2025, 1, 13, 23, 59, 59),
+            }
+        )
+        third = self._create_complaint(received_date=FRIDAY_1500)
+        self.assertEqual(third.ack_deadline, dt("2025-01-14 17:00"))
+        # the holiday removed: Monday again
+        holiday.unlink()
+        fourth = self._create_complaint(received_date=FRIDAY_1500)
+        self.assertEqual(fourth.ack_deadline, dt("2025-01-13 17:00"))
+        # shorter Mondays: the end of Monday's work
+        self.calendar.attendance_ids.filtered(
+            lambda a: a.dayofweek == "0" and a.hour_to > 12
+        ).write({"hour_to": 16})
+        fifth = self._create_complaint(received_date=FRIDAY_1500)
+        self.assertEqual(fifth.ack_deadline, dt("2025-01-13 16:00"))
