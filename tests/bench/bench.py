@@ -39,6 +39,11 @@ def parse_args():
     parser.add_argument(
         "--reps", type=int, default=30, help="repetitions of single-record measures"
     )
+    parser.add_argument(
+        "--plain-database",
+        help="a database with helpdesk_mgmt alone (same dependencies, without "
+        "the ISO 10002 addons): plain tickets there vs plain tickets here",
+    )
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--batch-reps", type=int, default=3)
     parser.add_argument(
@@ -72,23 +77,8 @@ class Meter:
         return elapsed, cr.sql_log_count - start_q
 
     def paired(self, funcs, reps, warmup=1):
-        """Medians (time, queries) of each of ``funcs``, measured in turns
-        (a, b, a, b, ...) so that a drift of the machine's speed weighs on
-        both alike."""
-        for _ in range(warmup):
-            for func in funcs:
-                self.once(func)
-        runs = [[] for _ in funcs]
-        for _ in range(reps):
-            for index, func in enumerate(funcs):
-                runs[index].append(self.once(func))
-        return [
-            (
-                statistics.median(r[0] for r in kind_runs),
-                statistics.median(r[1] for r in kind_runs),
-            )
-            for kind_runs in runs
-        ]
+        """:func:`paired` for functions of this meter's database."""
+        return paired([(self, func) for func in funcs], reps, warmup)
 
     def median(self, func, reps, warmup=1):
         for _ in range(warmup):
@@ -98,6 +88,26 @@ class Meter:
             statistics.median(r[0] for r in runs),
             statistics.median(r[1] for r in runs),
         )
+
+
+def paired(measures, reps, warmup=1):
+    """Medians (time, queries) of each ``(meter, func)``, measured in turns
+    (a, b, a, b, ...) so that a drift of the machine's speed weighs on all
+    alike; the meters may belong to different databases."""
+    for _ in range(warmup):
+        for meter, func in measures:
+            meter.once(func)
+    runs = [[] for _ in measures]
+    for _ in range(reps):
+        for index, (meter, func) in enumerate(measures):
+            runs[index].append(meter.once(func))
+    return [
+        (
+            statistics.median(r[0] for r in kind_runs),
+            statistics.median(r[1] for r in kind_runs),
+        )
+        for kind_runs in runs
+    ]
 
 
 @contextmanager
@@ -207,6 +217,82 @@ def main():
                     TARGETS["create_ratio"],
                     ratio <= TARGETS["create_ratio"],
                 )
+
+        # ------------- plain tickets: helpdesk_mgmt alone vs with the addons
+        # What installing the ISO 10002 addons costs the tickets that are not
+        # complaints: the same plain ticket created and moved in a database
+        # with helpdesk_mgmt alone, measured in turns with this one.
+        if args.plain_database:
+            with Registry(args.plain_database).cursor() as cr_alone:
+                su_alone = api.Environment(cr_alone, SUPERUSER_ID, {})
+                env_alone = su_alone(
+                    user=su_alone.ref("base.user_admin").id,
+                    context={"tz": "UTC", "lang": "en_US"},
+                )
+                meter_alone = Meter(env_alone)
+                team_alone = su_alone["helpdesk.ticket.team"].create(
+                    {"name": "Bench plain team"}
+                )
+                partner_alone = su_alone["res.partner"].create(
+                    {"name": "Bench With Mail", "email": "bench@example.com"}
+                )
+                cr_alone.commit()
+
+                def plain_vals(partner, team, i):
+                    return {
+                        "name": f"Bench ticket {i}",
+                        "description": "<p>The parcel arrived damaged and "
+                        "nobody answered.</p>",
+                        "partner_id": partner.id,
+                        "team_id": team.id,
+                    }
+
+                for batch, reps in ((1, args.reps), (args.batch, args.batch_reps)):
+                    with savepoint(env), savepoint(env_alone):
+                        (alone, here) = paired(
+                            [
+                                (
+                                    meter_alone,
+                                    lambda batch=batch: env_alone[
+                                        "helpdesk.ticket"
+                                    ].create(
+                                        [
+                                            plain_vals(partner_alone, team_alone, i)
+                                            for i in range(batch)
+                                        ]
+                                    ),
+                                ),
+                                (
+                                    meter,
+                                    lambda batch=batch: Ticket.create(
+                                        [
+                                            plain_vals(partner_mail, plain_team, i)
+                                            for i in range(batch)
+                                        ]
+                                    ),
+                                ),
+                            ],
+                            reps,
+                        )
+                    for where, (t, q) in (
+                        ("helpdesk_mgmt alone", alone),
+                        ("with ISO addons", here),
+                    ):
+                        row(
+                            f"create plain ticket, batch {batch}, {where}: time/rec",
+                            t / batch * 1000,
+                            "ms",
+                        )
+                        row(
+                            f"create plain ticket, batch {batch}, {where}: queries/rec",
+                            round(q / batch, 2),
+                            "queries",
+                        )
+                    row(
+                        f"plain ticket creation, batch {batch}: with / without the ISO addons",
+                        round(here[0] / alone[0], 3),
+                        "x",
+                    )
 
         # ---------------------------------- acknowledgement, after the commit
         # The acknowledgement email of a complaint is rendered right after
