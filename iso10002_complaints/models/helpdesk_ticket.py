@@ -518,6 +518,20 @@ class HelpdeskTicket(models.Model):
         """Reserve ``len(self)`` numbers of the no-gap ``sequence``; return
         the first. As ``ir.sequence`` does for one number (``_update_nogap``),
         with ``NOWAIT`` unless ``wait``."""
+        first = self._iso_lock_sequence(sequence, wait)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE ir_sequence SET number_next = number_next + %s WHERE id = %s",
+                len(self) * sequence.number_increment,
+                sequence.id,
+            )
+        )
+        sequence.invalidate_recordset(["number_next"])
+        return first
+
+    def _iso_lock_sequence(self, sequence, wait):
+        """Lock the sequence's row (``NOWAIT`` unless ``wait``); return its
+        next number."""
         sequence.flush_recordset(["number_next"])
         lock = SQL("FOR UPDATE") if wait else SQL("FOR UPDATE NOWAIT")
         # a busy sequence is an expected, handled case: not a "bad query"
@@ -529,16 +543,7 @@ class HelpdeskTicket(models.Model):
             ),
             log_exceptions=False,
         )
-        first = self.env.cr.fetchone()[0]
-        self.env.cr.execute(
-            SQL(
-                "UPDATE ir_sequence SET number_next = number_next + %s WHERE id = %s",
-                len(self) * sequence.number_increment,
-                sequence.id,
-            )
-        )
-        sequence.invalidate_recordset(["number_next"])
-        return first
+        return self.env.cr.fetchone()[0]
 
     def _iso_set_references(self, sequence, first):
         # the year of the reference is the year of receipt
@@ -616,8 +621,14 @@ class HelpdeskTicket(models.Model):
             return
         for company, tickets in self.grouped("company_id").items():
             sequence = company._get_complaint_sequence()
-            first = tickets._iso_reserve_numbers(sequence, wait=True)
-            tickets._iso_set_references(sequence, first)
+            self._iso_lock_sequence(sequence, wait=True)
+            # under the sequence's lock, read again: the catch-up job (or
+            # another hook) may have numbered some of them meanwhile
+            tickets.invalidate_recordset(["complaint_ref"])
+            tickets = tickets.filtered(lambda t: not t.complaint_ref)
+            if tickets:
+                first = tickets._iso_reserve_numbers(sequence, wait=True)
+                tickets._iso_set_references(sequence, first)
         self.flush_recordset(["complaint_ref"])
 
     def _iso_send_pending_acknowledgements(self):

@@ -160,3 +160,31 @@ class TestAfterCommit(ComplaintCommon):
         self.assertIn(complaint.complaint_ref, str(error.exception))
         self.assertIn("already acknowledged by email", str(error.exception))
         self.assertEqual(len(self._ack_messages(complaint)), 1)
+
+    @freeze_time(NOW)
+    def test_numbered_meanwhile_is_not_numbered_twice(self):
+        """The numbering after the commit reads again under the sequence's
+        lock: a complaint the catch-up job numbered meanwhile keeps its
+        reference and takes no number (no gap)."""
+        team = self._company_team("Zeta Mixers")
+        first = self._create_complaint(team_id=team.id, received_date=NOW)
+        self.assertEqual(first.complaint_ref, "CMP/2025/00001")
+        sequence = first.company_id._get_complaint_sequence()
+        next_number = sequence.number_next
+        self.env.flush_all()
+        # another transaction numbered it: the database has the reference,
+        # this transaction's cache still believes it has none
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET complaint_ref = NULL WHERE id = %s",
+            [first.id],
+        )
+        first.invalidate_recordset(["complaint_ref"])
+        self.assertFalse(first.complaint_ref)
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET complaint_ref = 'CMP/2025/00001' WHERE id = %s",
+            [first.id],
+        )
+        first._iso_assign_waiting_references()
+        self.assertEqual(first.complaint_ref, "CMP/2025/00001")
+        sequence.invalidate_recordset(["number_next"])
+        self.assertEqual(sequence.number_next, next_number)
