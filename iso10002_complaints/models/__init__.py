@@ -4,7 +4,6 @@ from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import res_company
-from . import ir_sequence
 from . import resource_calendar
 from . import res_config_settings
 from . import helpdesk_ticket_principles

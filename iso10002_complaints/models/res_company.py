@@ -1,6 +1,6 @@
 # Copyright 2026 ISO 10002 for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models, tools
+from odoo import fields, models
 
 COMPLAINT_SEQUENCE_CODE = "iso10002.complaint"
 
@@ -8,6 +8,15 @@ COMPLAINT_SEQUENCE_CODE = "iso10002.complaint"
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    complaint_sequence_id = fields.Many2one(
+        "ir.sequence",
+        string="Complaint reference sequence",
+        ondelete="set null",
+        copy=False,
+        readonly=True,
+        groups="base.group_system",
+        help="Gapless sequence of the company's complaint references.",
+    )
     complaint_policy_id = fields.Many2one(
         "iso10002.complaint.policy",
         compute="_compute_complaint_policy_id",
@@ -22,26 +31,6 @@ class ResCompany(models.Model):
         for company in self:
             company.complaint_policy_id = by_company.get(company.id)
 
-    @api.model
-    @tools.ormcache("company_id")
-    def _get_complaint_sequence_id(self, company_id):
-        """Id of a company's complaint sequence (or None), cached: every
-        complaint created needs it."""
-        # sudo: sequences are technical configuration
-        return (
-            self.env["ir.sequence"]
-            .sudo()
-            .search(
-                [
-                    ("code", "=", COMPLAINT_SEQUENCE_CODE),
-                    ("company_id", "=", company_id),
-                ],
-                limit=1,
-            )
-            .id
-            or None
-        )
-
     def _get_complaint_sequence(self):
         """The company's own complaint reference sequence, created if missing.
 
@@ -49,11 +38,16 @@ class ResCompany(models.Model):
         must be able to obtain the next reference of their company.
         """
         self.ensure_one()
+        company = self.sudo()
+        if company.complaint_sequence_id:
+            return company.complaint_sequence_id
         sequence_model = self.env["ir.sequence"].sudo()
-        sequence_id = self._get_complaint_sequence_id(self.id)
-        if sequence_id:
-            return sequence_model.browse(sequence_id)
-        sequence = sequence_model.create(
+        # the main company's comes with the addon (found, then linked); one
+        # deleted by an administrator is replaced
+        sequence = sequence_model.search(
+            [("code", "=", COMPLAINT_SEQUENCE_CODE), ("company_id", "=", self.id)],
+            limit=1,
+        ) or sequence_model.create(
             {
                 "name": self.env._("Complaint reference (%s)", self.name),
                 "code": COMPLAINT_SEQUENCE_CODE,
@@ -63,5 +57,5 @@ class ResCompany(models.Model):
                 "company_id": self.id,
             }
         )
-        self.env.registry.clear_cache()  # _get_complaint_sequence_id
+        company.complaint_sequence_id = sequence
         return sequence

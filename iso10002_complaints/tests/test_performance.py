@@ -15,16 +15,15 @@ from odoo.tests import tagged
 
 from odoo.addons.iso10002_complaints.tests.common import FRIDAY_1500, ComplaintCommon
 
-# measured: 21, 32, 33, 73 (acknowledgement at once, as in tests), 33
+# measured: 21, 29, 31, 70 (acknowledgement at once, as in tests), 29
 # (acknowledgement after the commit, as in production), 11, 20
 PLAIN_CREATE = 23
-COMPLAINT_CREATE = 35
-COMPLAINT_CREATE_AS_USER = 36
-COMPLAINT_CREATE_WITH_ACK = 80
-COMPLAINT_CREATE_ACK_AFTER_COMMIT = 36
+COMPLAINT_CREATE = 32
+COMPLAINT_CREATE_AS_USER = 34
+COMPLAINT_CREATE_WITH_ACK = 77
+COMPLAINT_CREATE_ACK_AFTER_COMMIT = 32
 COMPLAINT_STAGE_CHANGE = 12
 PLAIN_STAGE_CHANGE = 22
-
 
 @tagged("post_install", "-at_install")
 class TestPerformance(ComplaintCommon):

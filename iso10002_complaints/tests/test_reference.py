@@ -106,3 +106,17 @@ class TestComplaintReference(ComplaintCommon):
             int(before.complaint_ref.rsplit("/", 1)[1]) + 1,
         )
         self.assertTrue(re.match(r"^CMP/", after.complaint_ref))
+
+    def test_sequence_linked_to_company_and_replaced_if_deleted(self):
+        _company, team = self._company_with_team("Eta Heaters")
+        complaint = self._create_complaint(team_id=team.id)
+        company = complaint.company_id.sudo()
+        sequence = company.complaint_sequence_id
+        self.assertEqual(sequence.code, "iso10002.complaint")
+        self.assertEqual(sequence.company_id, company)
+        sequence.unlink()
+        self.assertFalse(company.complaint_sequence_id)
+        following = self._create_complaint(team_id=team.id)
+        self.assertTrue(following.complaint_ref)
+        self.assertTrue(company.complaint_sequence_id)
+        self.assertNotEqual(company.complaint_sequence_id, sequence)
