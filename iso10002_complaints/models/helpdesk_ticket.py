@@ -617,8 +617,6 @@ class HelpdeskTicket(models.Model):
     def _iso_assign_waiting_references(self):
         """Number complaints stored without a reference: wait for the
         sequence instead of giving up."""
-        if not self:
-            return
         for company, tickets in self.grouped("company_id").items():
             sequence = company._get_complaint_sequence()
             self._iso_lock_sequence(sequence, wait=True)
@@ -629,17 +627,19 @@ class HelpdeskTicket(models.Model):
             if tickets:
                 first = tickets._iso_reserve_numbers(sequence, wait=True)
                 tickets._iso_set_references(sequence, first)
-        self.flush_recordset(["complaint_ref"])
+
+    def _iso_has_email(self):
+        """The complainant can be written to (acknowledgement, decision)."""
+        self.ensure_one()
+        return bool(self.partner_id.email or self.partner_email)
 
     def _iso_send_pending_acknowledgements(self):
-        if not self:
-            return
-        for ticket in self:
-            if ticket.ack_date or not (ticket.partner_id.email or ticket.partner_email):
-                ticket.ack_pending = False
-            else:
-                ticket._iso_send_acknowledgement()
-        self.flush_recordset()
+        # acknowledged meanwhile (e.g. by phone), or no address any more
+        moot = self.filtered(lambda t: t.ack_date or not t._iso_has_email())
+        if moot:
+            moot.ack_pending = False
+        for ticket in self - moot:
+            ticket._iso_send_acknowledgement()
 
     @api.model
     def _cron_iso_catch_up(self):
@@ -684,7 +684,7 @@ class HelpdeskTicket(models.Model):
             lambda t: (
                 policies[t.company_id].auto_acknowledge
                 and not t.ack_date
-                and (t.partner_id.email or t.partner_email)
+                and t._iso_has_email()
             )
         )
         if to_ack:
@@ -844,7 +844,7 @@ class HelpdeskTicket(models.Model):
                         date=format_datetime(self.env, ticket.ack_date),
                     )
                 )
-            if not (ticket.partner_id.email or ticket.partner_email):
+            if not ticket._iso_has_email():
                 raise UserError(
                     self.env._(
                         "Complaint %(ref)s has no email address to acknowledge to. "
@@ -906,7 +906,7 @@ class HelpdeskTicket(models.Model):
                 "reaction_date": False,
             }
             ticket.write(values)
-            if ticket.partner_id.email or ticket.partner_email:
+            if ticket._iso_has_email():
                 policy = self.env["iso10002.complaint.policy"]._get_for_company(
                     ticket.company_id
                 )
