@@ -20,21 +20,27 @@ class TestDeadlines(ComplaintCommon):
         target.write(values)
         return target
 
+    def _monday_off(self, **values):
+        """A whole day off on Monday 13 January 2025: by default a public
+        holiday of the test working hours."""
+        return self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Day off (test)",
+                "calendar_id": self.calendar.id,
+                "resource_id": False,
+                "date_from": dt("2025-01-13 00:00"),
+                "date_to": datetime(2025, 1, 13, 23, 59, 59),
+                **values,
+            }
+        )
+
     def test_one_business_day_after_friday_is_end_of_monday(self):
         complaint = self._create_complaint(received_date=FRIDAY_1500)
         # ISO preset, no severity -> medium: ack 1 business day
         self.assertEqual(complaint.ack_deadline, dt("2025-01-13 17:00"))
 
     def test_weekend_and_public_holiday(self):
-        self.env["resource.calendar.leaves"].create(
-            {
-                "name": "Bank holiday (test)",
-                "calendar_id": self.calendar.id,
-                "resource_id": False,
-                "date_from": dt("2025-01-13 00:00"),
-                "date_to": datetime(2025, 1, 13, 23, 59, 59),
-            }
-        )
+        self._monday_off()
         complaint = self._create_complaint(received_date=FRIDAY_1500)
         self.assertEqual(complaint.ack_deadline, dt("2025-01-14 17:00"))
         # the final response (15 business days) also skips the holiday
@@ -42,16 +48,7 @@ class TestDeadlines(ComplaintCommon):
 
     def test_company_wide_holiday_counts(self):
         """A public holiday without calendar applies to every calendar."""
-        self.env["resource.calendar.leaves"].create(
-            {
-                "name": "National holiday (test)",
-                "calendar_id": False,
-                "resource_id": False,
-                "company_id": self.company.id,
-                "date_from": dt("2025-01-13 00:00"),
-                "date_to": datetime(2025, 1, 13, 23, 59, 59),
-            }
-        )
+        self._monday_off(calendar_id=False, company_id=self.company.id)
         complaint = self._create_complaint(received_date=FRIDAY_1500)
         self.assertEqual(complaint.ack_deadline, dt("2025-01-14 17:00"))
 
@@ -156,29 +153,14 @@ class TestDeadlines(ComplaintCommon):
         first = self._create_complaint(received_date=FRIDAY_1500)
         self.assertEqual(first.ack_deadline, dt("2025-01-13 17:00"))
         # an employee's time off: same deadline, cache kept
-        self.env["resource.calendar.leaves"].create(
-            {
-                "name": "Time off of one person (test)",
-                "calendar_id": self.calendar.id,
-                "resource_id": self.env["resource.resource"]
-                .create({"name": "Someone", "calendar_id": self.calendar.id})
-                .id,
-                "date_from": dt("2025-01-13 00:00"),
-                "date_to": datetime(2025, 1, 13, 23, 59, 59),
-            }
+        someone = self.env["resource.resource"].create(
+            {"name": "Someone", "calendar_id": self.calendar.id}
         )
+        self._monday_off(resource_id=someone.id)
         second = self._create_complaint(received_date=FRIDAY_1500)
         self.assertEqual(second.ack_deadline, dt("2025-01-13 17:00"))
         # a public holiday on Monday: Tuesday
-        holiday = self.env["resource.calendar.leaves"].create(
-            {
-                "name": "Bank holiday (test)",
-                "calendar_id": self.calendar.id,
-                "resource_id": False,
-                "date_from": dt("2025-01-13 00:00"),
-                "date_to": datetime(2025, 1, 13, 23, 59, 59),
-            }
-        )
+        holiday = self._monday_off()
         third = self._create_complaint(received_date=FRIDAY_1500)
         self.assertEqual(third.ack_deadline, dt("2025-01-14 17:00"))
         # the holiday removed: Monday again

@@ -97,9 +97,17 @@ class TestBackOfficeViews(IntakeHttpCommon):
             )
 
     def test_kanban_countdown_to_the_next_deadline(self):
-        arch = etree.tostring(self._arch("kanban"), encoding="unicode")
-        self.assertIn("Ack. due:", arch)
-        self.assertIn("Response due:", arch)
+        """The card counts down to the deadline its status badge is about:
+        the acknowledgement's while not acknowledged, else the response's."""
+        arch = self._arch("kanban")
+        ack, response = arch.xpath("//span[hasclass('o_iso10002_next_deadline')]")
+        self.assertIn("Ack. due:", etree.tostring(ack, encoding="unicode"))
+        self.assertEqual(ack.xpath("./field/@name"), ["ack_deadline"])
+        self.assertIn("!record.ack_date.raw_value", ack.get("t-if"))
+        self.assertIn("Response due:", etree.tostring(response, encoding="unicode"))
+        self.assertEqual(response.xpath("./field/@name"), ["response_deadline"])
+        # the response countdown is the alternative of the acknowledgement's
+        self.assertTrue(response.get("t-elif"))
 
 
 @tagged("post_install", "-at_install")
