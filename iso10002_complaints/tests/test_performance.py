@@ -25,6 +25,7 @@ COMPLAINT_CREATE_ACK_AFTER_COMMIT = 32
 COMPLAINT_STAGE_CHANGE = 12
 PLAIN_STAGE_CHANGE = 22
 
+
 @tagged("post_install", "-at_install")
 class TestPerformance(ComplaintCommon):
     def _warm(self):
