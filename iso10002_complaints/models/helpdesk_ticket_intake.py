@@ -831,13 +831,37 @@ class HelpdeskTicket(models.Model):
 
     def _iso_escalation_user(self):
         """Who an overdue complaint is escalated to: the team leader, or the
-        complaints manager when the leader handles it (objectivity, 4.7)."""
+        complaints manager when the leader handles it (objectivity, 4.7).
+
+        Never one of the people the complaint is about: instead of them, the
+        complaints manager of the policy, else another complaint manager of
+        the company (4.7, 4.10).
+        """
         self.ensure_one()
-        leader = self.team_id.user_id.filtered("active")
+        subjects = self.subject_user_ids
+        leader = self.team_id.user_id.filtered("active") - subjects
         if leader and leader != self.user_id:
             return leader
         policy = self.env["iso10002.complaint.policy"]._get_for_company(self.company_id)
-        return policy.manager_id.filtered("active") or leader
+        manager = policy.manager_id.filtered("active") - subjects
+        if manager or leader or not subjects:
+            return manager or leader
+        return self._iso_other_complaint_manager(subjects)
+
+    def _iso_other_complaint_manager(self, excluded):
+        """A complaint manager of the complaint's company, not in ``excluded``."""
+        self.ensure_one()
+        group = self.env.ref("iso10002_complaints.group_complaint_manager")
+        # sudo: the members of the group are read to choose one of them
+        managers = group.sudo().all_user_ids.filtered(
+            lambda u: (
+                u.active
+                and not u.share
+                and self.company_id in u.company_ids
+                and u not in excluded
+            )
+        )
+        return managers.sorted("id")[:1].sudo(self.env.su)
 
     @api.model
     def _cron_iso_escalate(self):
@@ -977,10 +1001,10 @@ class HelpdeskTicket(models.Model):
         today = fields.Date.context_today(self)
         by_leader = defaultdict(lambda: self.browse())
         for ticket in complaints:
+            # nobody is told about a complaint about them
             leader = (
-                ticket.team_id.user_id.filtered("active")
-                or ticket._iso_escalation_user()
-            )
+                ticket.team_id.user_id.filtered("active") - ticket.subject_user_ids
+            ) or ticket._iso_escalation_user()
             if leader:
                 by_leader[leader] |= ticket
         for leader, tickets in by_leader.items():
