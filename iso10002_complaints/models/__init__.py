@@ -14,3 +14,4 @@ from . import helpdesk_ticket_intake
 from . import rating_rating
 from . import res_users_complaint_access
 from . import helpdesk_ticket_confidentiality
+from . import mail_followers
