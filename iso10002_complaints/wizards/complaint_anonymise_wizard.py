@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 
 class ComplaintAnonymiseWizard(models.TransientModel):
     _name = "iso10002.complaint.anonymise.wizard"
+    _inherit = ["iso10002.complaint.wizard.access"]
     _description = "Anonymise complaints"
 
     ticket_ids = fields.Many2many("helpdesk.ticket", string="Complaints")
@@ -16,8 +17,12 @@ class ComplaintAnonymiseWizard(models.TransientModel):
         string="I understand that this cannot be undone",
     )
 
+    def _iso_wizard_tickets(self):
+        return self.ticket_ids
+
     @api.depends("ticket_ids")
     def _compute_ticket_count(self):
+        self._iso_check_tickets_access()
         for wizard in self:
             wizard.ticket_count = len(wizard.ticket_ids)
 

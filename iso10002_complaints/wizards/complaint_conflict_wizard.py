@@ -8,6 +8,7 @@ class ComplaintConflictWizard(models.TransientModel):
     """Record who a complaint is about and reassign it in one step (4.7)."""
 
     _name = "iso10002.complaint.conflict.wizard"
+    _inherit = ["iso10002.complaint.wizard.access"]
     _description = "Complaint conflict of interest"
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True)
@@ -28,16 +29,23 @@ class ComplaintConflictWizard(models.TransientModel):
         readonly=False,
     )
 
+    def _iso_wizard_tickets(self):
+        return self.ticket_id
+
     @api.depends("ticket_id")
     def _compute_subject_user_ids(self):
+        self._iso_check_tickets_access()
         for wizard in self:
             wizard.subject_user_ids = wizard.ticket_id.subject_user_ids
 
     @api.depends("ticket_id", "subject_user_ids")
     def _compute_user_id(self):
+        self._iso_check_tickets_access()
         for wizard in self:
             ticket = wizard.ticket_id
-            if ticket.user_id and ticket.user_id not in wizard.subject_user_ids:
+            if not ticket:
+                wizard.user_id = False
+            elif ticket.user_id and ticket.user_id not in wizard.subject_user_ids:
                 wizard.user_id = ticket.user_id
             else:
                 wizard.user_id = ticket._iso_objective_handler(wizard.subject_user_ids)
