@@ -15,3 +15,5 @@ from . import rating_rating
 from . import res_users_complaint_access
 from . import helpdesk_ticket_confidentiality
 from . import mail_followers
+from . import mail_followers
+from . import portal_fields
