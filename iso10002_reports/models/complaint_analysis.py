@@ -88,6 +88,12 @@ class ComplaintAnalysis(models.Model):
     }
 
     complaint_ref = fields.Char(string="Reference", readonly=True)
+    # the complaint of the row, for the confidentiality rule (read as
+    # superuser, as every record rule): not shown, as the name of a
+    # complaint is its title, written by the complainant
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Complaint", readonly=True, groups="base.group_system"
+    )
     nbr = fields.Integer(string="# Complaints", readonly=True, aggregator="sum")
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
@@ -232,6 +238,7 @@ class ComplaintAnalysis(models.Model):
         return SQL(
             """
             t.id AS id,
+            t.id AS ticket_id,
             1 AS nbr,
             t.complaint_ref AS complaint_ref,
             t.company_id AS company_id,

@@ -5,7 +5,8 @@
 The audit walks the clauses of the standard and, for each, shows the
 evidence the system holds: how many complaints the clause applies to, how
 many show a gap, and a few references to sample. Complaints are named by
-their reference only.
+their reference only, and confidential ones never (an audit is read by
+every helpdesk user): they are counted, not listed.
 """
 
 from dateutil.relativedelta import relativedelta
@@ -359,9 +360,7 @@ class ComplaintAudit(models.Model):
         self.ensure_one()
         self.env.flush_all()
         kpi = self.env["iso10002.complaint.kpi"]
-        analysis = self.env["iso10002.complaint.analysis"].with_context(
-            allowed_company_ids=self.company_ids.ids
-        )
+        analysis = kpi._analysis(self.company_ids)
         query = analysis._search(
             kpi._received_domain(
                 self.date_from, self.date_to, self.company_ids, self.team_ids
@@ -374,6 +373,8 @@ class ComplaintAudit(models.Model):
         checks = self._complaint_checks(col)
         ref = col("complaint_ref")
         order = SQL("%s DESC, %s", col("received_date"), ref)
+        # samples name complaints: never a confidential one
+        shareable = SQL("NOT %s", col("confidential"))
         select, keys = [], []
         for clause, (population, gap, observation) in checks.items():
             for kind, condition in (
@@ -389,10 +390,11 @@ class ComplaintAudit(models.Model):
                 select += [
                     SQL("COUNT(*) FILTER (WHERE %s)", condition),
                     SQL(
-                        "(ARRAY_AGG(%s ORDER BY %s) FILTER (WHERE %s))[1:%s]",
+                        "(ARRAY_AGG(%s ORDER BY %s) FILTER (WHERE %s AND %s))[1:%s]",
                         ref,
                         order,
                         condition,
+                        shareable,
                         SAMPLE_SIZE,
                     ),
                 ]

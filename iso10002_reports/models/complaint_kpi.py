@@ -6,6 +6,13 @@ the audit (8.5).
 Every figure comes from the analysis view through ``_read_grouping_sets``,
 ``_read_group`` or one aggregate query on the view (medians, backlog at a
 date): the number of queries does not depend on the number of complaints.
+
+Confidentiality (4.10): figures are those of every complaint of the scope,
+confidential ones included, whoever computes them: reviews and audits are
+shared records, and a count tells nothing of a complaint. What names a
+complaint never names a confidential one: its root cause is counted in one
+row that shows no text (:data:`CONFIDENTIAL_ROOT_CAUSES`), and the audit
+lists no reference of a confidential complaint among its samples.
 """
 
 from datetime import datetime, time, timedelta
@@ -13,6 +20,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
@@ -34,6 +42,8 @@ BREAKDOWNS = (
     "received_date:month",
 )
 PARETO_DIMENSIONS = ("category_id", "product_id", "channel_id", "root_cause")
+# the root causes of confidential complaints, grouped in one Pareto row
+CONFIDENTIAL_ROOT_CAUSES = object()
 AGGREGATES = (
     "__count",
     "hours_to_ack:avg",
@@ -80,6 +90,27 @@ class ComplaintKpi(models.AbstractModel):
         return date_from - timedelta(days=length), date_from - timedelta(days=1)
 
     @api.model
+    def _analysis(self, companies):
+        """The analysis view, for figures over the complaints of
+        ``companies``: every one of them, confidential ones included (see
+        the module's docstring). The user must have access to these
+        companies."""
+        allowed = self.env.user._get_company_ids()
+        forbidden = companies._origin.filtered(lambda c: c.id not in allowed)
+        if forbidden and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "You cannot compute complaint figures of %(companies)s: you "
+                    "have no access to this company.",
+                    companies=", ".join(forbidden.mapped("name")),
+                )
+            )
+        # sudo: aggregates over every complaint of the scope (the domains of
+        # the callers always restrict the companies); nothing that names a
+        # confidential complaint is returned
+        return self.env["iso10002.complaint.analysis"].sudo()
+
+    @api.model
     def _scope_domain(self, companies, teams=None):
         # _origin: the scope may come from a form not saved yet
         domain = [("company_id", "in", companies._origin.ids)]
@@ -123,6 +154,8 @@ class ComplaintKpi(models.AbstractModel):
             # scope may use a category or channel of another company
             return value.sudo().display_name
         if dimension == "root_cause":
+            if value is CONFIDENTIAL_ROOT_CAUSES:
+                return self.env._("Confidential complaints (not shown)")
             return value or self.env._("Not determined")
         return value
 
@@ -163,7 +196,7 @@ class ComplaintKpi(models.AbstractModel):
         Aggregates only: no complainant data leaves this method.
         """
         self.env.flush_all()
-        analysis = self.env["iso10002.complaint.analysis"]
+        analysis = self._analysis(companies)
         companies = companies._origin
         currency = (
             currency._origin
@@ -176,11 +209,13 @@ class ComplaintKpi(models.AbstractModel):
 
         # 1. the cohort, in every breakdown: one query
         sets = analysis._read_grouping_sets(
-            domain, [[]] + [[b] for b in BREAKDOWNS], list(AGGREGATES)
+            domain,
+            [[]] + [self._breakdown_groupby(b) for b in BREAKDOWNS],
+            list(AGGREGATES),
         )
         total = dict(zip(AGGREGATES, sets[0][0], strict=True)) if sets[0] else {}
         breakdown = {
-            name: [(row[0], row[1]) for row in rows]
+            name: self._breakdown_counts(name, rows)
             for name, rows in zip(BREAKDOWNS, sets[1:], strict=True)
         }
         by_currency = [
@@ -189,22 +224,19 @@ class ComplaintKpi(models.AbstractModel):
         ]
 
         # 2. the previous period, total and per category: one query
+        prev_dims = ("category_id", "product_id", "channel_id", "root_cause")
         prev_sets = analysis._read_grouping_sets(
             prev_domain,
-            [[], ["category_id"], ["product_id"], ["channel_id"], ["root_cause"]],
+            [[]] + [self._breakdown_groupby(dim) for dim in prev_dims],
             ["__count", "ack_on_time_rate:avg", "response_on_time_rate:avg"],
         )
         prev_total = prev_sets[0][0] if prev_sets[0] else (0, None, None)
         previous = {
             dim: {
                 (v.id if isinstance(v, models.BaseModel) else v): count
-                for v, count, *_rest in rows
+                for v, count in self._breakdown_counts(dim, rows)
             }
-            for dim, rows in zip(
-                ("category_id", "product_id", "channel_id", "root_cause"),
-                prev_sets[1:],
-                strict=True,
-            )
+            for dim, rows in zip(prev_dims, prev_sets[1:], strict=True)
         }
 
         # 3. medians, closures and the backlog at the end of the period: one query
@@ -283,10 +315,30 @@ class ComplaintKpi(models.AbstractModel):
         }
 
     @api.model
+    def _breakdown_groupby(self, dimension):
+        """What to group by for a breakdown: root causes with the
+        confidentiality of their complaints, to hide the confidential ones."""
+        if dimension == "root_cause":
+            return ["root_cause", "confidential"]
+        return [dimension]
+
+    @api.model
+    def _breakdown_counts(self, dimension, rows):
+        """[(value, count)] of the rows of a breakdown; the root causes of
+        confidential complaints are counted in one row, without their text."""
+        if dimension != "root_cause":
+            return [(row[0], row[1]) for row in rows]
+        counts = {}
+        for root_cause, confidential, count, *_rest in rows:
+            key = CONFIDENTIAL_ROOT_CAUSES if confidential else root_cause
+            counts[key] = counts.get(key, 0) + count
+        return list(counts.items())
+
+    @api.model
     def _at_period_end(self, date_from, date_to, companies, teams=None):
         """Medians of the cohort, closures in the period and the backlog at
         its end, in one aggregate query on the analysis view."""
-        analysis = self.env["iso10002.complaint.analysis"]
+        analysis = self._analysis(companies)
         start, stop = self._period_bounds(date_from, date_to)
         query = analysis._search(
             self._scope_domain(companies, teams) + [("received_date", "<", stop)]
@@ -356,7 +408,7 @@ class ComplaintKpi(models.AbstractModel):
     def _live_status(self, companies, teams=None):
         """Open complaints now: backlog by age and deadline status."""
         self.env.flush_all()
-        analysis = self.env["iso10002.complaint.analysis"]
+        analysis = self._analysis(companies)
         domain = self._scope_domain(companies, teams) + [("is_closed", "=", False)]
         sets = analysis._read_grouping_sets(
             domain, [[], ["age_bucket"], ["deadline_status"]], ["__count"]

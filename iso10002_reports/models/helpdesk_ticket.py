@@ -24,6 +24,7 @@ class HelpdeskTicket(models.Model):
         readonly=False,
         index="btree_not_null",
         tracking=True,
+        groups="base.group_user",
         domain="['|', ('company_id', '=', False), ('company_id', '=', company_id)]",
         help="Product or service line used to analyse complaints (8.2), set "
         "by staff; suggested when what the complainant wrote is the name of "
