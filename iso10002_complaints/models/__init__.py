@@ -15,5 +15,4 @@ from . import rating_rating
 from . import res_users_complaint_access
 from . import helpdesk_ticket_confidentiality
 from . import mail_followers
-from . import mail_followers
 from . import portal_fields
