@@ -364,11 +364,33 @@ class TestPeopleComplainedAbout(ConfidentialityCase):
         self.assertTrue(self._readable("handler", self.confidential))
         self.assertTrue(self._readable("portal_complainant", self.confidential))
 
+    def test_finding_06_manager_complained_about_reads_no_intake_log(self):
+        log = (
+            self.env["iso10002.complaint.intake.log"]
+            .sudo()
+            .create(
+                {
+                    "channel": "portal",
+                    "email": self.partner_complainant.email,
+                    "ip_address": "192.0.2.10",
+                    "ticket_id": self.confidential.id,
+                }
+            )
+        )
+        logs = self.env["iso10002.complaint.intake.log"].with_user(
+            self.users["complaint_manager"]
+        )
+        self.assertEqual(logs.search([("id", "=", log.id)]), log)
+        self.confidential.subject_user_ids = self.users["complaint_manager"]
+        self.env.invalidate_all()
+        self.assertFalse(logs.search([("id", "=", log.id)]))
+
     def test_finding_06_one_definition_in_every_rule_on_complaint_data(self):
         complaint_data = [
             "helpdesk.ticket",
             "iso10002.complaint.remedy",
             "rating.rating",
+            "iso10002.complaint.intake.log",
         ]
         rules = self.env["ir.rule"].search(
             [("domain_force", "ilike", "_iso_complaint_read_domain")]
