@@ -365,6 +365,23 @@ class HelpdeskTicket(models.Model):
         }
 
 
+class HelpdeskTicketStage(models.Model):
+    _inherit = "helpdesk.ticket.stage"
+
+    @api.constrains("iso_step")
+    def _check_iso_step_in_use(self):
+        plain = self.filtered(lambda s: not s.iso_step)
+        if plain and self.env["helpdesk.ticket"].with_context(
+            active_test=False
+        ).search_count([("stage_id", "in", plain.ids), ("is_complaint", "=", True)]):
+            raise ValidationError(
+                self.env._(
+                    "Complaints are in this stage: it keeps its ISO step "
+                    "(a complaint moves through complaint stages only)."
+                )
+            )
+
+
 class ComplaintRemedy(models.Model):
     _inherit = "iso10002.complaint.remedy"
 

@@ -287,6 +287,11 @@ class TestIntegrity(PrinciplesCase):
         for user in (self.handler, self.leader):
             with self.assertRefused(AccessError):
                 self._correction(user, complaint).action_confirm()
+        # a fact is corrected once recorded, not recorded by the wizard
+        with self.assertRefused(UserError, "Nothing is recorded yet"):
+            self._correction(
+                self.manager, complaint, field_name="reaction_date"
+            ).action_confirm()
         # a reason is required, and the dates stay sane
         with self.assertRefused(UserError, "reason"):
             self._correction(self.manager, complaint, reason=" ").action_confirm()
@@ -348,6 +353,9 @@ class TestIntegrity(PrinciplesCase):
         # plain tickets keep their stages
         plain.with_user(self.handler).stage_id = self.stage_plain_done
         self.assertTrue(plain.closed)
+        # nor does a complaint stage in use become a plain one
+        with self.assertRefused(ValidationError, "Complaints are in this stage"):
+            complaint.stage_id.iso_step = False
 
     # ------------------------------------------------------------------
     # Finding 10: charges, whatever the order of the values

@@ -90,6 +90,18 @@ class ComplaintCorrectionWizard(models.TransientModel):
         if not ticket.is_complaint:
             raise UserError(self.env._("This action applies to complaints only."))
         ticket._iso_check_not_subject()
+        if not ticket[self.field_name]:
+            # correcting, not recording: the process records a fact first
+            raise UserError(
+                self.env._(
+                    "Nothing is recorded yet as '%(field)s' on %(ref)s: the "
+                    "complaint's own actions record it.",
+                    field=self._fields["field_name"].convert_to_export(
+                        self.field_name, self
+                    ),
+                    ref=ticket.complaint_ref or ticket.display_name,
+                )
+            )
         if not (self.reason or "").strip():
             raise UserError(self.env._("Give the reason for the correction."))
         new_value = self[CORRECTABLE_FIELDS[self.field_name]]
