@@ -77,6 +77,8 @@ FROZEN_ONCE_RECORDED = {
     "decision_outcome": "decision_date",
     "decision": "decision_date",
     "decision_user_id": "decision_date",
+    # the complainant's words, or the staff's note of a reaction by phone
+    "reaction_note": "reaction_date",
 }
 # The handling of a complaint: a person complained about writes none of
 # them (4.7). Posting a message is not acting.

@@ -243,6 +243,7 @@ class TestIntegrity(PrinciplesCase):
             ("ack_method", "letter"),
             ("decision_outcome", "not_upheld"),
             ("decision", "<p>Changed.</p>"),
+            ("reaction_note", "I was delighted."),
         ):
             with self.assertRefused(UserError, "recorded by the complaints process"):
                 handler_complaint.write({fname: value})
