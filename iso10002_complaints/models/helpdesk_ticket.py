@@ -454,7 +454,9 @@ class HelpdeskTicket(models.Model):
                 self.env._(
                     "%(refs)s: a complaint stays a complaint. Close it with a "
                     "closure reason (e.g. not a complaint / out of scope) instead.",
-                    refs=", ".join(complaints.mapped("complaint_ref")),
+                    refs=", ".join(
+                        complaints.mapped(lambda t: t.complaint_ref or t.name)
+                    ),
                 )
             )
         with self.env.protecting(protected, self):
