@@ -24,6 +24,7 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/res_config_settings_views.xml",
         "views/complaint_wizard_views.xml",
+        "views/complaint_correction_views.xml",
         "views/iso10002_menus.xml",
         "data/mail_template_intake_data.xml",
         "data/ir_cron_intake_data.xml",

@@ -449,12 +449,14 @@ class HelpdeskTicket(models.Model):
                 return super().write(vals)
         complaints = self.filtered("is_complaint")
         old_steps = {ticket.id: ticket.iso_step for ticket in complaints}
-        if vals.get("is_complaint") is False and complaints:
+        if "is_complaint" in vals and not vals["is_complaint"] and complaints:
             raise UserError(
                 self.env._(
                     "%(refs)s: a complaint stays a complaint. Close it with a "
                     "closure reason (e.g. not a complaint / out of scope) instead.",
-                    refs=", ".join(complaints.mapped("complaint_ref")),
+                    refs=", ".join(
+                        complaints.mapped(lambda t: t.complaint_ref or t.name)
+                    ),
                 )
             )
         with self.env.protecting(protected, self):

@@ -13,6 +13,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .helpdesk_ticket_stage import TERMINAL_STEPS
+from .system_write import in_system_write
 
 MANAGER_GROUP = "iso10002_complaints.group_complaint_manager"
 
@@ -130,10 +131,19 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Charges (4.8)
     # ------------------------------------------------------------------
-    @api.constrains("charge_amount", "charge_justification", "company_id")
+    @api.constrains(
+        "charge_amount", "charge_justification", "company_id", "is_complaint"
+    )
     def _check_charges(self):
+        # whatever the order of the values (e.g. a plain ticket charged, then
+        # flagged); the anonymisation erases the justification of a past
+        # charge: its flag is trusted from the process only (constraints run
+        # as superuser), never from a value sent with the same call
+        trusted = in_system_write()
         charged = self.filtered(
-            lambda t: t.is_complaint and t.charge_amount and not t.anonymised
+            lambda t: (
+                t.is_complaint and t.charge_amount and not (trusted and t.anonymised)
+            )
         )
         if not charged:
             return

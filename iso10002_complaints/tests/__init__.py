@@ -23,3 +23,4 @@ from . import test_ui_fixes
 from . import test_views
 from . import test_confidentiality_channels
 from . import test_confidentiality_portal
+from . import test_integrity

@@ -76,7 +76,11 @@ class ComplaintConflictWizard(models.TransientModel):
             "subject_user_ids": [Command.set(self.subject_user_ids.ids)],
             "user_id": self.user_id.id,
         }
-        if ticket.decision_user_id in self.subject_user_ids:
+        # once communicated, who decided is a recorded fact
+        if (
+            ticket.decision_user_id in self.subject_user_ids
+            and not ticket.decision_date
+        ):
             values["decision_user_id"] = False
         ticket.write(values)
         ticket.message_post(

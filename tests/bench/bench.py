@@ -130,6 +130,8 @@ def main():
     from odoo.modules.registry import Registry
     from odoo.tools import SQL, config
 
+    from odoo.addons.iso10002_complaints.models.system_write import system_write
+
     config.parse_config(["-c", args.config, "-d", args.database, "--log-level=warn"])
     registry = Registry(args.database)
     results = {"odoo": odoo.release.version, "rows": []}
@@ -325,14 +327,17 @@ def main():
         # ------------------------------------------------------ stage change
         def next_stage_pairs(team, complaint):
             # complaints: acknowledged already, so that received -> acknowledged
-            # passes the ISO guard (7.4)
-            extra = {"ack_date": "2026-01-01 10:00:00"} if complaint else {}
-            tickets = Ticket.create(
-                [
-                    dict(vals(partner_nomail, complaint, i), **extra)
-                    for i in range(args.reps + 1)
-                ]
-            )
+            # passes the ISO guard (7.4); a recorded fact, written as the
+            # process does (system_write), not before the receipt
+            when = "2026-01-01 10:00:00"
+            extra = {"received_date": when, "ack_date": when} if complaint else {}
+            with system_write():
+                tickets = Ticket.create(
+                    [
+                        dict(vals(partner_nomail, complaint, i), **extra)
+                        for i in range(args.reps + 1)
+                    ]
+                )
             env.flush_all()
             cr.precommit.run()
             first = tickets[0].stage_id

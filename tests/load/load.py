@@ -474,12 +474,16 @@ def main():
                         "description": "<p>contention</p>",
                         "is_complaint": True,
                         "team_id": team_id,
-                        "ack_date": "2026-01-01 10:00:00",
+                        "ack_method": "phone",
                     }
                 ],
             )
             for k in range(args.contention_complaints)
         ]
+        # acknowledged, so that received -> acknowledged passes the ISO guard
+        # (7.4): the action records the date (a client cannot write it)
+        for cid in complaints:
+            admin.call("helpdesk.ticket", "action_record_acknowledgement", [cid])
         steps = admin.call(
             "helpdesk.ticket.stage",
             "search_read",
