@@ -170,8 +170,7 @@ class HelpdeskTicket(models.Model):
                 "email_from": self.company_id.email_formatted
                 or self.env.user.email_formatted,
                 "email_to": email,
-                "model": self._name,
-                "res_id": self.id,
+                # no model nor res_id: its message must not join the thread
                 "auto_delete": True,
             }
         )
@@ -201,6 +200,7 @@ class HelpdeskTicket(models.Model):
                     ("intake_confirm_token_hash", "=", _token_hash(token)),
                     ("intake_unconfirmed", "=", True),
                     ("is_complaint", "=", True),
+                    ("anonymised", "=", False),
                 ],
                 limit=1,
             )

@@ -68,7 +68,9 @@ class IrAttachment(models.Model):
         if user._is_superuser() or user._is_internal():
             return
         on_tickets = self.filtered(
-            lambda a: a.res_model == "helpdesk.ticket" and a.res_id and a.type == "binary"
+            lambda a: (
+                a.res_model == "helpdesk.ticket" and a.res_id and a.type == "binary"
+            )
         )
         if not on_tickets:
             return
