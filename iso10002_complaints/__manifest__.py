@@ -30,6 +30,7 @@
         "views/portal_templates.xml",
         "views/complaint_intake_views.xml",
         "views/intake_confirm_templates.xml",
+        "views/intake_confirm_views.xml",
     ],
     "demo": ["demo/iso10002_demo.xml"],
     "assets": {

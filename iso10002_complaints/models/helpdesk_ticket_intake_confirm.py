@@ -16,6 +16,7 @@ import secrets
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .complaint_intake_log import PARAM_PREFIX
 from .email_address import normalize_email_address
@@ -184,6 +185,29 @@ class HelpdeskTicket(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return token
+
+    def action_iso_resend_intake_confirmation(self):
+        """A new confirmation link (e.g. the first one expired); the
+        previous link stops working."""
+        self._iso_ensure_complaints()
+        for ticket in self:
+            if not ticket.intake_unconfirmed or ticket.anonymised:
+                raise UserError(
+                    self.env._(
+                        "%(ref)s is not waiting for the confirmation of its "
+                        "email address.",
+                        ref=ticket.complaint_ref or ticket.number,
+                    )
+                )
+            if not ticket._iso_intake_request_confirmation():
+                raise UserError(
+                    self.env._(
+                        "%(ref)s has no valid email address to send the "
+                        "confirmation link to.",
+                        ref=ticket.complaint_ref or ticket.number,
+                    )
+                )
+        return True
 
     @api.model
     def _iso_intake_find_by_token(self, token):

@@ -184,6 +184,16 @@ class TestIntakeSecurityForms(IntakeHttpCommon):
         _complaint, state = self.Ticket._iso_intake_find_by_token(url.split("/")[-1])
         self.assertEqual(state, "expired")
         self.assertNotEqual(complaint.partner_id, self.portal_user.partner_id)
+        # the complaints manager sends a new link; the old one stays dead
+        complaint.with_user(self.manager).action_iso_resend_intake_confirmation()
+        links = {
+            CONFIRM_LINK_RE.search(str(mail.body_html)).group(1)
+            for mail in self._confirm_mail(complaint)
+        }
+        self.assertEqual(len(links), 2)
+        new_url = (links - {url}).pop()
+        self.assertEqual(self.url_open(url).status_code, 404)
+        self.assertEqual(self.url_open(new_url).status_code, 200)
 
     def test_finding_15_public_quota_apart_from_the_portal(self):
         params = self.env["ir.config_parameter"].sudo()
@@ -343,7 +353,7 @@ class TestIntakeSecurityForms(IntakeHttpCommon):
         response = self.url_open(
             f"/my/complaint/{complaint.id}/message",
             data={"csrf_token": csrf, "note": "My receipt"},
-            files=[("attachments", ("receipt.pdf", SHELL_BYTES, "application/pdf"))],
+            files=[("attachments", ("receipt.pdf", ELF_BYTES, "application/pdf"))],
             allow_redirects=False,
         )
         self._assert_refused(response, "receipt.pdf")
