@@ -15,4 +15,5 @@ from . import helpdesk_ticket_intake
 from . import helpdesk_ticket_email
 from . import helpdesk_ticket_intake_confirm
 from . import ir_attachment
+from . import helpdesk_ticket_mail_files
 from . import rating_rating

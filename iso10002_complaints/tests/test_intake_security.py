@@ -10,6 +10,7 @@ is mailed to an invalid one.
 17: files are judged by their content, on every route a complainant uses.
 """
 
+import base64
 import hashlib
 import io
 import json
@@ -475,6 +476,39 @@ class TestIntakeSecurityAlias(TransactionCase, MockEmail):
         self.assertEqual(
             complaint.partner_id.email, "walter.white@customer.example.com"
         )
+
+    def test_finding_17_alias_email_with_a_program_renamed_pdf(self):
+        program = base64.b64encode(ELF_BYTES).decode()
+        message = INCOMING.format(
+            sender='"Walter White" <walter.white@customer.example.com>',
+            sender_email="walter.white@customer.example.com",
+            to="iso-security-test@iso-security.example.com",
+            subject="Flooded kitchen",
+            message_id="<security-3@customer.example.com>",
+            extra="",
+            uid="3",
+        ).replace(
+            "--==BOUNDARY==--",
+            "--==BOUNDARY==\n"
+            'Content-Type: application/pdf; name="invoice.pdf"\n'
+            'Content-Disposition: attachment; filename="invoice.pdf"\n'
+            "Content-Transfer-Encoding: base64\n\n"
+            f"{program}\n\n--==BOUNDARY==--",
+        )
+        with self.mock_mail_gateway():
+            ticket_id = self.env["mail.thread"].sudo().message_process(None, message)
+        complaint = self.env["helpdesk.ticket"].browse(ticket_id)
+        self.assertEqual(
+            complaint.message_ids.attachment_ids.mapped("name"), ["delivery-note.pdf"]
+        )
+        self.assertFalse(
+            self.env["ir.attachment"].search([("name", "=", "invoice.pdf")])
+        )
+        note = complaint.message_ids.filtered(
+            lambda m: "Files of the email left out" in str(m.body)
+        )
+        self.assertIn("invoice.pdf", str(note.body))
+        self.assertTrue(note.is_internal or note.subtype_id.internal)
 
 
 @tagged("post_install", "-at_install")
