@@ -30,6 +30,8 @@
         "data/ir_cron_intake_data.xml",
         "views/portal_templates.xml",
         "views/complaint_intake_views.xml",
+        "views/intake_confirm_templates.xml",
+        "views/intake_confirm_views.xml",
     ],
     "demo": ["demo/iso10002_demo.xml"],
     "assets": {

@@ -1,3 +1,4 @@
 from . import common
 from . import main
 from . import portal
+from . import confirm

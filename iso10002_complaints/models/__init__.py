@@ -8,9 +8,14 @@ from . import resource_calendar
 from . import res_config_settings
 from . import helpdesk_ticket_principles
 from . import complaint_intake_log
+from . import complaint_intake_throttle
 from . import complaint_policy_intake
 from . import res_users
 from . import helpdesk_ticket_intake
+from . import helpdesk_ticket_email
+from . import helpdesk_ticket_intake_confirm
+from . import ir_attachment
+from . import helpdesk_ticket_mail_files
 from . import rating_rating
 from . import res_users_complaint_access
 from . import helpdesk_ticket_confidentiality

@@ -73,20 +73,44 @@ class ComplaintIntakeLog(models.Model):
         return hashlib.sha256(text.encode()).hexdigest()
 
     @api.model
-    def _iso_rate_limited(self, ip_address=None, email=None):
-        """Which limit (``'ip'`` or ``'email'``) the submission exceeds, if any."""
+    def _iso_rate_limited(self, ip_address=None, email=None, channel="public"):
+        """Which limit (``'ip'`` or ``'email'``) the submission exceeds, if any.
+
+        The email quota counts the submissions of one channel: what anyone
+        types on the public form never uses up the quota a logged-in
+        complainant has on the portal. Until the end of the transaction, the
+        submissions sharing a key wait for this one (the count and the insert
+        that follows are atomic).
+        """
         since = self.env.cr.now() - timedelta(
             minutes=self._iso_limit("intake_rate_window_minutes")
         )
         checks = (
-            ("ip", "ip_address", ip_address, self._iso_limit("intake_rate_limit_ip")),
-            ("email", "email", email, self._iso_limit("intake_rate_limit_email")),
+            (
+                "ip",
+                [("ip_address", "=", ip_address)],
+                ip_address,
+                self._iso_limit("intake_rate_limit_ip"),
+            ),
+            (
+                "email",
+                [("email", "=", email), ("channel", "=", channel)],
+                email,
+                self._iso_limit("intake_rate_limit_email"),
+            ),
         )
-        for name, field, value, limit in checks:
+        self.env["iso10002.complaint.intake.throttle"]._iso_lock(
+            *(
+                f"{name}:{channel if name == 'email' else ''}:{value}"
+                for name, _domain, value, limit in checks
+                if value and limit
+            )
+        )
+        for name, domain, value, limit in checks:
             if not value or not limit:
                 continue
             count = self.search_count(
-                [(field, "=", value), ("create_date", ">=", since)], limit=limit
+                domain + [("create_date", ">=", since)], limit=limit
             )
             if count >= limit:
                 return name

@@ -12,6 +12,7 @@ from odoo.modules.registry import Registry
 from odoo.tools import SQL, format_datetime
 
 from .complaint_policy import SEVERITIES
+from .email_address import normalize_email_address
 from .helpdesk_ticket_stage import ISO_STEPS, TERMINAL_STEPS
 
 LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
@@ -631,9 +632,11 @@ class HelpdeskTicket(models.Model):
                 tickets._iso_set_references(sequence, first)
 
     def _iso_has_email(self):
-        """The complainant can be written to (acknowledgement, decision)."""
+        """The complainant can be written to (acknowledgement, decision):
+        the address the templates mail to is one valid address."""
         self.ensure_one()
-        return bool(self.partner_id.email or self.partner_email)
+        address = self.partner_id.email if self.partner_id else self.partner_email
+        return bool(normalize_email_address(address))
 
     def _iso_send_pending_acknowledgements(self):
         # acknowledged meanwhile (e.g. by phone), or no address any more

@@ -17,8 +17,8 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import email_normalize, is_html_empty, plaintext2html
-from odoo.tools.mimetypes import guess_mimetype
+from odoo.tools import is_html_empty, plaintext2html
+from odoo.tools.mail import formataddr
 
 from odoo.addons.rating.models.rating_data import (
     RATING_LIMIT_OK,
@@ -26,6 +26,7 @@ from odoo.addons.rating.models.rating_data import (
 )
 
 from .complaint_intake_log import PARAM_PREFIX
+from .email_address import normalize_email_address, parse_sender
 from .helpdesk_ticket_stage import ISO_STEPS, TERMINAL_STEPS
 
 _logger = logging.getLogger(__name__)
@@ -42,26 +43,6 @@ DEFAULT_FILE_EXTENSIONS = (
     "pdf,png,jpg,jpeg,gif,webp,heic,bmp,tif,tiff,txt,csv,rtf,doc,docx,odt,"
     "xls,xlsx,ods,ppt,pptx,odp,eml,mp3,m4a,wav,ogg,mp4,mov,webm"
 )
-FORBIDDEN_MIMETYPE_PARTS = (
-    "html",
-    "svg",
-    "xml",
-    "javascript",
-    "ecmascript",
-    "x-sh",
-    "shellscript",
-    "x-dosexec",
-    "x-msdownload",
-    "x-executable",
-    "x-elf",
-    "x-mach-binary",
-    "java-archive",
-    "x-msi",
-    "x-bat",
-    "x-python",
-    "x-perl",
-    "php",
-)
 FIELD_LIMITS = {
     "name": 100,
     "email": 254,
@@ -74,10 +55,6 @@ FIELD_LIMITS = {
     "remedy_requested": 5000,
     "note": 10000,
 }
-# a plain address, as typed in a form field: no name, no list, a dotted domain
-EMAIL_RE = re.compile(
-    r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[a-z0-9-]{2,}$", re.I
-)
 PHONE_RE = re.compile(r"^[0-9+()./\s-]{4,40}$")
 CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 TEXT_FIELDS = (
@@ -180,7 +157,7 @@ class HelpdeskTicket(models.Model):
             lambda t: (
                 t.iso_step == "closed"
                 and not t.anonymised
-                and (t.partner_id.email_normalized)
+                and normalize_email_address(t.partner_id.email)
             )
         )
         if to_rate:
@@ -486,16 +463,9 @@ class HelpdeskTicket(models.Model):
                     )
                 )
                 continue
-            mimetype = guess_mimetype(data, default="application/octet-stream")
-            if any(part in mimetype for part in FORBIDDEN_MIMETYPE_PARTS):
-                problems.append(
-                    self.env._(
-                        "%(file)s contains a web page, a program or a script, "
-                        "which we cannot accept. Send a PDF, a picture or a "
-                        "document instead.",
-                        file=name,
-                    )
-                )
+            mimetype, problem = self._iso_check_file_content(name, data)
+            if problem:
+                problems.append(problem)
                 continue
             accepted.append((name, data, mimetype))
         if problems:
@@ -563,9 +533,7 @@ class HelpdeskTicket(models.Model):
         return values, attachments, errors
 
     def _iso_intake_check_email(self, values, errors):
-        normalized = EMAIL_RE.match(values["email"]) and email_normalize(
-            values["email"], strict=True
-        )
+        normalized = normalize_email_address(values["email"])
         if not normalized:
             errors["email"] = self.env._(
                 "%(email)s is not a valid email address. Write it like "
@@ -630,26 +598,17 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _iso_intake_find_partner(self, name, email, phone=False, lang=False):
-        """The contact with this email, created if there is none.
+        """(contact of the complaint, existing contact of the address).
 
-        A contact who has a portal account comes first, so that the
-        complaint shows in their portal. An existing contact is never
-        changed by what an anonymous visitor typed.
+        The public form always creates the complaint's contact from what was
+        typed: an existing contact is never changed, nor given a complaint
+        nobody proved to be theirs. When the address belongs to an existing
+        contact, the complaint joins it once the address's owner confirms
+        (see helpdesk_ticket_intake_confirm.py).
         """
-        partner_model = self.env["res.partner"].sudo()
-        normalized = email_normalize(email)
-        partners = partner_model.search(
-            [("email_normalized", "=", normalized)], order="id"
-        )
-        if partners:
-            with_user = partners.filtered(lambda p: p.user_ids)
-            return (with_user or partners)[:1]
-        values = {"name": name or normalized, "email": normalized}
-        if phone:
-            values["phone"] = phone
-        if lang and lang in dict(self.env["res.lang"].get_installed()):
-            values["lang"] = lang
-        return partner_model.with_context(mail_create_nosubscribe=True).create(values)
+        email = normalize_email_address(email)
+        existing = self._iso_intake_existing_partner(email)
+        return self._iso_intake_new_partner(name, email, phone, lang), existing
 
     @api.model
     def _iso_intake_submit(
@@ -683,7 +642,11 @@ class HelpdeskTicket(models.Model):
             return self.browse(), errors
         email = values["email"] if public else (partner.email_normalized or False)
         log_model = self.env["iso10002.complaint.intake.log"].sudo()
-        limited = log_model._iso_rate_limited(ip_address=ip_address, email=email)
+        limited = log_model._iso_rate_limited(
+            ip_address=ip_address,
+            email=email,
+            channel="public" if public else "portal",
+        )
         if limited:
             return self.browse(), {
                 "form": self.env._(
@@ -718,13 +681,15 @@ class HelpdeskTicket(models.Model):
                         "status": 409,
                     }
                 if public:
-                    partner = self._iso_intake_find_partner(
+                    partner, existing = self._iso_intake_find_partner(
                         values["name"], email, values["phone"], lang
                     )
                 complaint = self._iso_intake_create(
                     values, attachments, partner, team, company
                 )
                 log.ticket_id = complaint
+                if public:
+                    complaint._iso_intake_record_contact(partner, existing)
         except (UserError, ValidationError, AccessError) as error:
             _logger.info("Online complaint refused: %s", error)
             return self.browse(), {
@@ -805,12 +770,18 @@ class HelpdeskTicket(models.Model):
                 "description",
                 Markup("<p>%s</p>") % self.env._("(The email had no text.)"),
             )
-        email_from = msg_dict.get("email_from") or msg_dict.get("from")
-        if not msg_dict.get("author_id") and email_normalize(email_from or ""):
+        # helpdesk_mgmt copies the whole From header: keep one valid address
+        # or none (a complaint is never lost, but nothing is ever mailed to,
+        # nor a contact created from, an invalid sender)
+        name, email = parse_sender(msg_dict.get("email_from") or msg_dict.get("from"))
+        custom_values["partner_email"] = email
+        if name:
+            custom_values.setdefault("partner_name", name)
+        if not msg_dict.get("author_id") and email:
             partner = (
                 self.env["res.partner"]
                 .sudo()
-                ._find_or_create_from_emails([email_from])[0]
+                ._find_or_create_from_emails([formataddr((name or "", email))])[0]
             )
             if partner:
                 # the incoming message is then posted in the sender's name too

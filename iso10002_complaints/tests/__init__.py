@@ -6,6 +6,7 @@ from . import test_deadline_status
 from . import test_deadlines
 from . import test_intake_email
 from . import test_intake_escalation
+from . import test_intake_security
 from . import test_lifecycle
 from . import test_performance
 from . import test_plain_tickets

@@ -139,16 +139,26 @@ class TestPublicForm(IntakeHttpCommon):
             name="Someone Else", email="olga@example.com", phone="+1 999"
         )
         self.assertEqual(response.status_code, 303)
-        self.assertEqual(self._partners("olga@example.com"), existing)
-        # an anonymous visitor never changes an existing contact
+        # an anonymous visitor never changes an existing contact, nor files
+        # a complaint in its name: the complaint has a contact of its own
+        # until the owner of the address confirms it (issue 11, finding 15)
         self.assertEqual(existing.name, "Olga Original")
         self.assertEqual(existing.phone, "111")
-        self.assertEqual(len(self._complaints(partner_id=existing.id)), 1)
+        self.assertFalse(self._complaints(partner_id=existing.id))
+        complaint = self._complaints(partner_email="olga@example.com")
+        self.assertEqual(len(complaint), 1)
+        self.assertTrue(complaint.intake_unconfirmed)
+        self.assertEqual(complaint.partner_id.name, "Someone Else")
+        self.assertEqual(complaint.partner_id, complaint.intake_partner_id)
 
     def test_public_existing_portal_user_gets_complaint_in_portal(self):
         response = self._post_public(email=self.portal_user.email)
         self.assertEqual(response.status_code, 303)
-        complaint = self._complaints(partner_id=self.portal_user.partner_id.id)
+        owner = self.portal_user.partner_id
+        # once the owner of the address confirmed it (issue 11, finding 15)
+        self.assertFalse(self._complaints(partner_id=owner.id))
+        self._complaints(partner_email=self.portal_user.email)._iso_intake_confirm()
+        complaint = self._complaints(partner_id=owner.id)
         self.assertEqual(len(complaint), 1)
 
     def test_honeypot(self):
