@@ -1,0 +1,501 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""How each channel of the attack surface relates to a complaint, and who may
+do what through it (the classification the attack-surface test checks).
+
+The test enumerates models, routes and portal-readable fields itself
+(surface_enum.py) and fails on anything found here unclassified, or
+classified here but gone. To classify a new item, add a line below:
+
+* MODELS: ``"model.name": (CATEGORY, "why")``. Categories:
+  - ``ticket``: the complaint itself;
+  - ``owned``: its records hold a complaint's data (through the link fields
+    the test found): readable only by who may read the complaint, never
+    written by a read-only role nor by one who may not read it;
+  - ``via``: linked to an ``owned`` record (a message's tracking values...):
+    the same rules as ``owned``;
+  - ``hub``: lists tickets among other things (a partner's tickets): its
+    ticket list shows only the tickets the user may read;
+  - ``aggregate``: figures, samples or a worklist over complaints: no
+    reference, name or text of a complaint the user may not read;
+  - ``config``: settings, no complaint data (still checked for it);
+  - ``metadata``: technical pointer readable by administrators only (not
+    probed: say why);
+  - ``abstract``: no records of its own.
+* ROUTES: ``"/rule": (PROBE, "why")``; PROBE is a dict telling how the test
+  calls the route against the confidential complaint (see PROBE KEYS in
+  test_attack_surface.py), or None when the route reaches no complaint data
+  (say why: it is counted as classified, not called).
+* PORTAL_FIELDS: every field of helpdesk.ticket a portal user can read over
+  RPC: ``"field": "why the complainant may read it"``.
+  PORTAL_FORBIDDEN lists internal fields a portal user must not read (finding
+  5): one of them readable fails the test.
+"""
+
+# roles who may read the confidential complaint (ISO 10002 4.10): its
+# complainant, its handler, the leader of its team (unless complained
+# about), complaint managers and auditors of its company
+READERS = frozenset(
+    {"portal_complainant", "handler", "team_leader", "complaint_manager", "auditor"}
+)
+# roles that change nothing over the ORM, whatever they may read
+READ_ONLY = frozenset(
+    {
+        "public",
+        "portal_complainant",
+        "portal_colleague",
+        "portal_other",
+        "internal",
+        "auditor",
+    }
+)
+# who may write the complaint's chatter and followers (internal writers; the
+# complainant writes through the portal routes only)
+CHATTER_WRITERS = frozenset(
+    {"portal_complainant", "handler", "team_leader", "complaint_manager"}
+)
+# who may write through the complaint's portal routes (finding 12)
+PORTAL_WRITERS = frozenset({"portal_complainant"})
+
+MODELS = {
+    # --- the complaint -------------------------------------------------------
+    "helpdesk.ticket": ("ticket", "the complaint (and its duplicates)"),
+    # --- records that hold a complaint's data ----------------------------------
+    "mail.message": ("owned", "chatter, emails and notes of the complaint"),
+    "mail.mail": ("owned", "outgoing emails about the complaint"),
+    "mail.scheduled.message": ("owned", "messages scheduled on the complaint"),
+    "mail.followers": ("owned", "followers: names and emails (finding 1)"),
+    "mail.activity": ("owned", "to-dos on the complaint (finding 14)"),
+    "ir.attachment": ("owned", "documents of the complaint"),
+    "rating.rating": ("owned", "the complainant's rating and feedback (8.3)"),
+    "iso10002.complaint.remedy": ("owned", "remedies and their cost (7.7)"),
+    "iso10002.complaint.intake.log": ("owned", "intake log: email and IP"),
+    "iso10002.complaint.conflict.wizard": ("owned", "conflict check (finding 3)"),
+    "iso10002.complaint.anonymise.wizard": ("owned", "erasure wizard (managers)"),
+    "helpdesk.ticket.duplicate.wizard": ("owned", "helpdesk_mgmt duplicate wizard"),
+    "mail.compose.message": ("owned", "composer: renders the complaint"),
+    "mail.activity.schedule": ("owned", "activity wizard on the complaint"),
+    "mail.followers.edit": ("owned", "followers wizard on the complaint"),
+    "portal.share": ("owned", "share wizard: builds the link with the token"),
+    "sms.composer": ("owned", "SMS composer: renders the complaint"),
+    "snailmail.letter": ("owned", "letter sent about the complaint"),
+    "privacy.lookup.wizard.line": ("owned", "privacy lookup result (admin)"),
+    # --- records of those records -----------------------------------------------
+    "mail.tracking.value": ("via", "old and new values of tracked fields"),
+    "mail.notification": ("via", "who was notified of a message"),
+    "mail.message.reaction": ("via", "reactions to a message"),
+    "mail.message.link.preview": ("via", "link previews of a message"),
+    "mail.message.schedule": ("via", "scheduled notifications of a message"),
+    "mail.message.translation": ("via", "translations of a message"),
+    "mail.activity.schedule.line": ("via", "lines of the activity wizard"),
+    "mail.template": ("via", "templates holding one of its attachments"),
+    "sms.sms": ("via", "SMS sent for a message"),
+    "discuss.channel": ("via", "a thread started from one of its messages"),
+    "discuss.channel.member": ("via", "last seen/fetched message"),
+    "discuss.call.history": ("via", "a call started from one of its messages"),
+    "discuss.voice.metadata": ("via", "voice metadata of one of its attachments"),
+    # --- lists of tickets among other things -----------------------------------
+    "res.partner": ("hub", "a contact's tickets"),
+    "res.users": ("hub", "a user's tickets"),
+    "helpdesk.ticket.team": ("hub", "a team's tickets"),
+    # --- technical pointers ----------------------------------------------------
+    "ir.model.data": ("metadata", "external ids; administrators only"),
+    "ir.actions.act_window": ("metadata", "window actions; no complaint data"),
+    "res.users.settings.embedded.action": (
+        "metadata",
+        "a user's own embedded-action settings; no complaint data",
+    ),
+    # --- the product's own models ----------------------------------------------
+    "iso10002.complaint.analysis": ("aggregate", "SQL view per complaint (finding 2)"),
+    "iso10002.complaint.kpi": ("abstract", "KPI helpers, no records"),
+    "iso10002.complaint.monitor": ("aggregate", "worklist of overdue complaints"),
+    "iso10002.management.review": ("aggregate", "review figures and Pareto (9.4)"),
+    "iso10002.management.review.line": ("aggregate", "review inputs (Pareto rows)"),
+    "iso10002.management.review.action": ("aggregate", "review decisions"),
+    "iso10002.complaint.audit": ("aggregate", "audit of the process (8.5)"),
+    "iso10002.complaint.audit.line": ("aggregate", "audit clauses with samples"),
+    "iso10002.complaint.product": ("config", "products and services list"),
+    "iso10002.complaint.policy": ("config", "the complaints policy"),
+    "iso10002.complaint.policy.preset": ("config", "policy presets"),
+    "iso10002.complaint.policy.target": ("config", "published objectives"),
+    "iso10002.deadline.cache.mixin": ("abstract", "deadline cache mixin"),
+}
+
+_PAGE = {"kind": "page"}
+_NONE_TICKET = "takes no complaint id and shows only the user's own data"
+
+ROUTES = {
+    # --- the product's public pages (no login) --------------------------------
+    "/complaints": (_PAGE, "the policy page"),
+    "/complaints/policy": (_PAGE, "the policy page"),
+    "/complaints/new": (_PAGE, "the public form"),
+    "/complaints/thank-you": (_PAGE, "the reference of the visitor's own filing"),
+    "/complaints/submit": (
+        {"kind": "form", "data": {}},
+        "files a new complaint (intake); never touches an existing one",
+    ),
+    # --- the product's portal --------------------------------------------------
+    "/my/complaints": (_PAGE, "the complainant's own list"),
+    "/my/complaints/page/<int:page>": (
+        {"kind": "page", "url": "/my/complaints/page/1"},
+        "the complainant's own list",
+    ),
+    "/my/complaints/new": (_PAGE, "the portal form"),
+    "/my/complaints/submit": (
+        {"kind": "form", "data": {}},
+        "files a new complaint as the user; never touches an existing one",
+    ),
+    "/my/complaint/<int:complaint_id>": (
+        {"kind": "page", "url": "/my/complaint/{id}", "tokens": True},
+        "a complaint's page: its readers, or the emailed link (finding 4)",
+    ),
+    "/my/complaint/<int:complaint_id>/message": (
+        {
+            "kind": "form",
+            "url": "/my/complaint/{id}/message",
+            "tokens": True,
+            "data": {"note": "ISOSEC-ATTACK note"},
+            "writers": "portal",
+        },
+        "adds information: the complainant only (finding 12)",
+    ),
+    "/my/complaint/<int:complaint_id>/reaction": (
+        {
+            "kind": "form",
+            "url": "/my/complaint/{id}/reaction",
+            "tokens": True,
+            "data": {"reaction": "rejected", "reaction_note": "ISOSEC-ATTACK"},
+            "writers": "portal",
+        },
+        "the complainant's reaction (7.8): the complainant only (finding 12)",
+    ),
+    # --- helpdesk_mgmt's portal, as the product overrides it --------------------
+    "/my/tickets": (_PAGE, "the user's plain tickets"),
+    "/my/tickets/page/<int:page>": (
+        {"kind": "page", "url": "/my/tickets/page/1"},
+        "the user's plain tickets",
+    ),
+    "/my/ticket/<int:ticket_id>": (
+        {"kind": "page", "url": "/my/ticket/{id}", "tokens": True},
+        "redirects a complaint to its own page",
+    ),
+    "/my/ticket/<int:ticket_id>/<access_token>": (
+        {"kind": "page", "url": "/my/ticket/{id}/{bad_token}"},
+        "redirects a complaint to its own page",
+    ),
+    "/new/ticket": (_PAGE, "helpdesk_mgmt's new-ticket form"),
+    "/submitted/ticket": (
+        {"kind": "form", "data": {}, "csrf": False},
+        "files a plain ticket; never touches an existing one",
+    ),
+    "/ticket/close": (
+        {"kind": "page", "url": "/ticket/close?ticket_id={id}&stage_id={stage}"},
+        "closes a plain ticket; complaints close through the process (9)",
+    ),
+    # --- the chatter, for any record ---------------------------------------------
+    "/mail/thread/messages": (
+        {"kind": "json", "params": {"thread_model": "helpdesk.ticket"}},
+        "reads the chatter",
+    ),
+    "/mail/chatter_fetch": (
+        {"kind": "json", "params": {"thread_model": "helpdesk.ticket"}},
+        "reads the portal chatter",
+    ),
+    "/portal/chatter_init": (
+        {"kind": "json", "params": {"thread_model": "helpdesk.ticket"}},
+        "reads the portal chatter",
+    ),
+    "/mail/thread/recipients": (
+        {"kind": "json", "params": {"thread_model": "helpdesk.ticket"}},
+        "reads the followers",
+    ),
+    "/mail/thread/recipients/get_suggested_recipients": (
+        {"kind": "json", "params": {"thread_model": "helpdesk.ticket"}},
+        "reads the suggested recipients (complainant's email)",
+    ),
+    "/mail/partner/from_email": (
+        {
+            "kind": "json",
+            "params": {
+                "thread_model": "helpdesk.ticket",
+                "emails": ["isosec.attacker@example.com"],
+            },
+            "writers": "chatter",
+        },
+        "finds or creates contacts for a record's recipients",
+    ),
+    "/mail/message/post": (
+        {
+            "kind": "json",
+            "params": {
+                "thread_model": "helpdesk.ticket",
+                "post_data": {
+                    "body": "ISOSEC-ATTACK post",
+                    "message_type": "comment",
+                    "subtype_xmlid": "mail.mt_comment",
+                },
+            },
+            "writers": "chatter",
+        },
+        "posts on the chatter",
+    ),
+    "/mail/thread/subscribe": (
+        {"kind": "json", "params": {"res_model": "helpdesk.ticket"}, "me": True},
+        "adds followers (finding 1)",
+    ),
+    "/mail/thread/unsubscribe": (
+        {"kind": "json", "params": {"res_model": "helpdesk.ticket"}, "me": True},
+        "removes followers",
+    ),
+    "/mail/attachment/upload": (
+        {
+            "kind": "upload",
+            "data": {"thread_model": "helpdesk.ticket", "is_pending": "false"},
+            "writers": "chatter",
+        },
+        "uploads a document to a record (finding 17)",
+    ),
+    "/mail/view": (
+        {"kind": "page", "url": "/mail/view?model=helpdesk.ticket&res_id={id}"},
+        "the link in notification emails: redirects to the record",
+    ),
+    "/mail/unfollow": (
+        {
+            "kind": "page",
+            "url": "/mail/unfollow?model=helpdesk.ticket&res_id={id}"
+            "&pid={partner}&token={bad_token}",
+        },
+        "unfollow link of notification emails (signed token)",
+    ),
+    # --- files ---------------------------------------------------------------------
+    "/web/content/<int:id>": (
+        {"kind": "page", "url": "/web/content/{att}?download=true"},
+        "an attachment of the complaint",
+    ),
+    "/web/image/<int:id>": (
+        {"kind": "page", "url": "/web/image/{att}"},
+        "an attachment of the complaint, as an image",
+    ),
+    "/web/content/<string:model>/<int:id>/<string:field>": (
+        {"kind": "page", "url": "/web/content/ir.attachment/{att}/datas"},
+        "a binary field of a record",
+    ),
+    "/web/binary/upload_attachment": (
+        {
+            "kind": "upload",
+            "data": {"model": "helpdesk.ticket", "callback": "x"},
+            "id_param": "id",
+            "writers": "chatter",
+        },
+        "uploads a document to a record (finding 17)",
+    ),
+    "/html_editor/attachment/add_data": (
+        {
+            "kind": "json",
+            "params": {
+                "res_model": "helpdesk.ticket",
+                "name": "isosec.txt",
+                "data": "SVNPU0VDLUFUVEFDSw==",
+                "is_image": False,
+            },
+            "id_param": "res_id",
+            "writers": "chatter",
+        },
+        "the editor's upload: creates an attachment on a record",
+    ),
+    "/html_editor/attachment/add_url": (
+        {
+            "kind": "json",
+            "params": {"res_model": "helpdesk.ticket", "url": "https://x.example/a"},
+            "id_param": "res_id",
+            "writers": "chatter",
+        },
+        "the editor's link: creates an attachment on a record",
+    ),
+    "/html_editor/modify_image/<model(\"ir.attachment\"):attachment>": (
+        {
+            "kind": "json",
+            "url": "/html_editor/modify_image/{att}",
+            "params": {
+                "res_model": "helpdesk.ticket",
+                "data": "iVBORw0KGgo=",
+                "mimetype": "image/png",
+                "name": "isosec.png",
+            },
+            "id_param": "res_id",
+            "writers": "chatter",
+        },
+        "the editor's image copy: a copy of an attachment on a record",
+    ),
+}
+
+# the same endpoint under other URLs: probed once, through the URL named
+_SAME = "same endpoint as {}, probed there"
+for _rule, _twin in {
+    "/web/content": "/web/content/<int:id>",
+    "/web/content/<int:id>/<string:filename>": "/web/content/<int:id>",
+    "/web/content/<string:model>/<int:id>/<string:field>/<string:filename>": (
+        "/web/content/<string:model>/<int:id>/<string:field>"
+    ),
+    "/web/content/<string:xmlid>": "/web/content/<int:id>",
+    "/web/content/<string:xmlid>/<string:filename>": "/web/content/<int:id>",
+    "/web/image": "/web/image/<int:id>",
+    "/web/image/<int:id>-<string:unique>": "/web/image/<int:id>",
+    "/web/image/<int:id>-<string:unique>/<int:width>x<int:height>": (
+        "/web/image/<int:id>"
+    ),
+    "/web/image/<int:id>-<string:unique>/<int:width>x<int:height>/"
+    "<string:filename>": "/web/image/<int:id>",
+    "/web/image/<int:id>-<string:unique>/<string:filename>": "/web/image/<int:id>",
+    "/web/image/<int:id>/<int:width>x<int:height>": "/web/image/<int:id>",
+    "/web/image/<int:id>/<int:width>x<int:height>/<string:filename>": (
+        "/web/image/<int:id>"
+    ),
+    "/web/image/<int:id>/<string:filename>": "/web/image/<int:id>",
+    "/web/image/<string:model>/<int:id>/<string:field>": "/web/image/<int:id>",
+    "/web/image/<string:model>/<int:id>/<string:field>/<int:width>x<int:height>": (
+        "/web/image/<int:id>"
+    ),
+    "/web/image/<string:model>/<int:id>/<string:field>/<int:width>x<int:height>/"
+    "<string:filename>": "/web/image/<int:id>",
+    "/web/image/<string:model>/<int:id>/<string:field>/<string:filename>": (
+        "/web/image/<int:id>"
+    ),
+    "/web/image/<string:xmlid>": "/web/image/<int:id>",
+    "/web/image/<string:xmlid>/<int:width>x<int:height>": "/web/image/<int:id>",
+    "/web/image/<string:xmlid>/<int:width>x<int:height>/<string:filename>": (
+        "/web/image/<int:id>"
+    ),
+    "/web/image/<string:xmlid>/<string:filename>": "/web/image/<int:id>",
+    "/web_editor/attachment/add_data": "/html_editor/attachment/add_data",
+    "/web_editor/attachment/add_url": "/html_editor/attachment/add_url",
+    '/web_editor/modify_image/<model("ir.attachment"):attachment>': (
+        '/html_editor/modify_image/<model("ir.attachment"):attachment>'
+    ),
+}.items():
+    ROUTES[_rule] = (None, _SAME.format(_twin))
+
+# fields of a complaint its complainant may read over RPC (what they gave,
+# and what the portal page and the acknowledgement tell them)
+PORTAL_FIELDS = {
+    "id": "technical",
+    "display_name": "the title",
+    "name": "the title the complainant gave",
+    "description": "the complainant's own account",
+    "number": "helpdesk number shown on the portal",
+    "complaint_ref": "the reference in the acknowledgement (7.3)",
+    "is_complaint": "which list it belongs to",
+    "partner_id": "the complainant",
+    "partner_name": "the complainant's name",
+    "partner_email": "the complainant's email",
+    "commercial_partner_id": "the complainant's company",
+    "company_id": "the organisation complained to",
+    "currency_id": "currency of the amounts shown",
+    "team_id": "helpdesk_mgmt portal: the team",
+    "stage_id": "the progress shown on the portal (7.3)",
+    "category_id": "the category the complainant chose",
+    "channel_id": "how it was received",
+    "tag_ids": "helpdesk_mgmt portal",
+    "priority": "helpdesk_mgmt portal",
+    "closed": "whether it is closed",
+    "closed_date": "when it was closed",
+    "active": "technical",
+    "create_date": "when it was filed",
+    "write_date": "technical",
+    "last_stage_update": "portal: last update",
+    "received_date": "when it was received (7.3)",
+    "ack_date": "when it was acknowledged (7.3)",
+    "ack_deadline": "the acknowledgement promised by the policy (7.3)",
+    "response_deadline": "the response promised by the policy (7.3)",
+    "deadline_status": "portal: on time or late",
+    "product_service": "what the complainant complained about",
+    "complaint_product_id": "what the complainant complained about",
+    "order_reference": "the complainant's order reference",
+    "incident_date": "when it happened (complainant's account)",
+    "incident_place": "where it happened (complainant's account)",
+    "remedy_requested": "what the complainant asked for",
+    "contact_preference": "how the complainant wants to be contacted",
+    "consent_given": "the complainant's consent (4.10)",
+    "representative_id": "who files for the complainant",
+    "representative_authority": "their authority",
+    "reaction": "the complainant's own reaction (7.8)",
+    "reaction_note": "the complainant's own note",
+    "reaction_date": "when they reacted",
+    "satisfaction": "the complainant's own rating (8.3)",
+    "satisfaction_score": "the complainant's own rating",
+    "satisfaction_comment": "the complainant's own comment",
+    "satisfaction_date": "when they rated",
+    "attachment_ids": "the complainant's documents (rules apply)",
+    "message_ids": "the portal chatter (rules apply)",
+    "website_message_ids": "the portal chatter (rules apply)",
+    "has_message": "technical (portal chatter)",
+    "message_is_follower": "technical (portal chatter)",
+    "access_url": "the portal page",
+    "access_warning": "technical (portal)",
+    "rating_count": "rating mixin (portal)",
+    "rating_status": "rating mixin (portal)",
+    "rating_percentage_satisfaction": "rating mixin (portal)",
+    "positive_rate_percentage": "rating mixin (portal)",
+    "user_id": "helpdesk_mgmt's portal page names the assignee",
+    "user_ids": "helpdesk_mgmt's assignees",
+    "assigned_date": "helpdesk_mgmt: when it was assigned",
+    "charge_amount": "a charge is the complainant's to know (4.8)",
+    "charge_justification": "a charge is the complainant's to know (4.8)",
+    "iso_step": "the step the portal page shows (7.3)",
+    "ack_method": "how the complainant was acknowledged",
+    "ack_pending": "whether the acknowledgement is still due",
+    "decision_date": "when the decision was communicated (7.8)",
+    "closure_reason": "why it was closed (7.9)",
+    "reopen_count": "whether it was reopened",
+    "email_cc": "the addresses the complainant copied",
+    "duplicate_id": "helpdesk_mgmt duplicates (rules apply)",
+    "duplicate_ids": "helpdesk_mgmt duplicates (rules apply)",
+    "duplicate_count": "helpdesk_mgmt duplicates",
+    "duplicate_tracking_enabled": "technical (helpdesk_mgmt)",
+    "create_uid": "technical",
+    "write_uid": "technical",
+    "color": "technical (kanban)",
+    "sequence": "technical",
+    "kanban_state": "technical (helpdesk_mgmt)",
+    "is_rotting": "technical (helpdesk_mgmt)",
+    "rotting_days": "technical (helpdesk_mgmt)",
+    "unattended": "technical (helpdesk_mgmt)",
+    "duration_tracking": "technical (time per stage)",
+    "properties": "helpdesk_mgmt team properties",
+    "activity_exception_decoration": "technical (activity mixin), no content",
+    "activity_exception_icon": "technical (activity mixin), no content",
+    "activity_type_icon": "technical (activity mixin), no content",
+    "message_has_error": "technical (mail.thread)",
+    "message_has_error_counter": "technical (mail.thread)",
+    "message_has_sms_error": "technical (mail.thread)",
+    "message_needaction": "technical (mail.thread)",
+    "message_needaction_counter": "technical (mail.thread)",
+}
+
+# internal fields no portal user may read (finding 5)
+PORTAL_FORBIDDEN = {
+    "root_cause": "investigation",
+    "investigation_findings": "investigation",
+    "decision": "draft until communicated",
+    "decision_outcome": "draft until communicated",
+    "severity": "internal assessment",
+    "impact": "internal assessment",
+    "complexity": "internal assessment",
+    "urgency": "internal assessment",
+    "safety_issue": "internal assessment",
+    "immediate_action": "internal assessment",
+    "immediate_action_needed": "internal assessment",
+    "confidential": "internal flag",
+    "subject_user_ids": "the people complained about",
+    "escalated_to_id": "who it was escalated to",
+    "escalated_date": "internal",
+    "escalated_deadline": "internal",
+    "decision_user_id": "who decided",
+    "closed_by_id": "who closed",
+    "response_summary": "draft response",
+    "remedy_ids": "remedies and their cost",
+    "remedy_cost": "cost",
+    "anonymised": "retention",
+    "anonymised_date": "retention",
+    "access_token": "the portal token (finding 4)",
+}
