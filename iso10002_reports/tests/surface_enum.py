@@ -117,9 +117,12 @@ def link_domain(spec, ids, parent_ids=None):
     return [(fname, "in", parent_ids or [0])]
 
 
-def link_vals(spec, ticket_id, parent_id=None):
-    """Values that create a record linked to ticket ``ticket_id``."""
+def link_vals(spec, ticket_id, parent_id=None, field_type=None):
+    """Values that create a record linked to ticket ``ticket_id`` (for
+    ``via``, to its record ``parent_id``; ``field_type`` of the via field)."""
     kind, fname, other = spec
+    if kind == "via" and parent_id and field_type == "many2many":
+        return {fname: [(6, 0, [parent_id])]}
     if kind == "m2o":
         return {fname: ticket_id}
     if kind == "x2m":
