@@ -21,3 +21,4 @@ from . import test_reference
 from . import test_ui
 from . import test_ui_fixes
 from . import test_views
+from . import test_surface_channels
