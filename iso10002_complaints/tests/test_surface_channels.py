@@ -127,6 +127,29 @@ class TestSurfaceChannels(AccessCase):
             body="Note", message_type="comment"
         )
 
+    def test_surface_read_only_roles_cannot_follow_a_complaint(self):
+        auditor = self.users["auditor"]
+        with self.assertRaises(AccessError):
+            self.confidential.with_user(auditor).message_subscribe(
+                partner_ids=auditor.partner_id.ids
+            )
+        self.confidential.message_subscribe(partner_ids=auditor.partner_id.ids)
+        with self.assertRaises(AccessError):
+            self.confidential.with_user(auditor).message_unsubscribe(
+                partner_ids=auditor.partner_id.ids
+            )
+        handler = self.users["handler"]
+        self.confidential.with_user(handler).message_unsubscribe(
+            partner_ids=handler.partner_id.ids
+        )
+        self.assertNotIn(handler.partner_id, self.confidential.message_partner_ids)
+        # plain tickets: helpdesk_mgmt's rule (readers follow)
+        manager = self.users["helpdesk_manager"]
+        self.plain.with_user(manager).message_subscribe(
+            partner_ids=manager.partner_id.ids
+        )
+        self.assertIn(manager.partner_id, self.plain.message_partner_ids)
+
     def test_surface_composer_needs_read_access_to_the_ticket(self):
         reply = self.replies["confidential"]
         for role in ("internal", "helpdesk_own_not_member", "helpdesk_manager"):

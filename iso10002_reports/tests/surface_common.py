@@ -9,6 +9,7 @@ import re
 
 from odoo import Command, fields
 from odoo.tests import HttpCase
+from odoo.tools import SQL
 
 from odoo.addons.iso10002_complaints.tests.access_common import AccessFixtureMixin
 
@@ -166,27 +167,50 @@ class SurfaceFixtureMixin(AccessFixtureMixin):
         cls.monitor = env["iso10002.complaint.monitor"].create({})
 
     def _snapshot(self, ticket):
-        """What a request may change on a complaint and in its channels."""
+        """What a request may change on a complaint and in its channels (one
+        query: it runs around every HTTP call)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+            SELECT t.write_date, t.stage_id, t.iso_step, t.user_id, t.reaction,
+                   t.access_token,
+                   ARRAY(SELECT id FROM mail_message
+                          WHERE model = 'helpdesk.ticket' AND res_id = t.id
+                          ORDER BY id),
+                   ARRAY(SELECT id FROM mail_followers
+                          WHERE res_model = 'helpdesk.ticket' AND res_id = t.id
+                          ORDER BY id),
+                   ARRAY(SELECT id FROM mail_activity
+                          WHERE res_model = 'helpdesk.ticket' AND res_id = t.id
+                          ORDER BY id),
+                   ARRAY(SELECT id FROM ir_attachment
+                          WHERE res_model = 'helpdesk.ticket' AND res_id = t.id
+                          ORDER BY id),
+                   ARRAY(SELECT id FROM iso10002_complaint_remedy
+                          WHERE ticket_id = t.id ORDER BY id)
+              FROM helpdesk_ticket t
+             WHERE t.id = %s
+                """,
+                ticket.id,
+            )
+        )
+        keys = (
+            "write_date",
+            "stage",
+            "step",
+            "user",
+            "reaction",
+            "token",
+            "messages",
+            "followers",
+            "activities",
+            "attachments",
+            "remedies",
+        )
+        values = dict(zip(keys, self.env.cr.fetchone(), strict=True))
         self.env.invalidate_all()
-        ticket = ticket.sudo().with_context(active_test=False)
-        Attachment = self.env["ir.attachment"].sudo()
-        return {
-            "write_date": ticket.write_date,
-            "stage": ticket.stage_id.id,
-            "step": ticket.iso_step,
-            "user": ticket.user_id.id,
-            "reaction": ticket.reaction,
-            "token": ticket.access_token,
-            "messages": sorted(ticket.message_ids.ids),
-            "followers": sorted(ticket.message_follower_ids.ids),
-            "activities": sorted(ticket.activity_ids.ids),
-            "attachments": sorted(
-                Attachment.search(
-                    [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
-                ).ids
-            ),
-            "remedies": sorted(ticket.remedy_ids.ids),
-        }
+        return values
 
 
 class SurfaceHttpCase(SurfaceFixtureMixin, HttpCase):

@@ -16,6 +16,7 @@ PROBE KEYS (surface_table.ROUTES):
   ``res_id`` next to ``res_model``);
 * ``me``: ``partner_ids`` is the caller's partner (follow/unfollow);
 * ``csrf``: False to send no CSRF token;
+* ``roles``: only these roles call it (default: every role);
 * ``writers``: ``portal`` or ``chatter``: the roles of
   surface_table.PORTAL_WRITERS / CHATTER_WRITERS may change the complaint
   through it; everyone else must change nothing.
@@ -107,14 +108,17 @@ class RouteProbeMixin:
                 else "confidential"
             ]
             csrf = self._login(role)
+            after = self._snapshot(ticket)
             for rule, probe in sorted(probes.items()):
+                if role not in probe.get("roles", (role,)):
+                    continue
                 pairs += 1
                 allowed = role in writers.get(probe.get("writers"), ())
                 url = self._url(probe, rule, ticket, role)
                 tokens = [None, BAD_TOKEN] if probe.get("tokens") else [None]
                 for token in tokens:
                     calls += 1
-                    before = self._snapshot(ticket)
+                    before = after
                     text = self._call(probe, url, ticket, role, csrf, token)
                     after = self._snapshot(ticket)
                     label = f"{rule} as {role}" + (" (wrong token)" if token else "")

@@ -127,18 +127,19 @@ _NONE_TICKET = "takes no complaint id and shows only the user's own data"
 ROUTES = {
     # --- the product's public pages (no login) --------------------------------
     "/complaints": (_PAGE, "the policy page"),
-    "/complaints/policy": (_PAGE, "the policy page"),
+    "/complaints/policy": (None, "same endpoint as /complaints, probed there"),
     "/complaints/new": (_PAGE, "the public form"),
     "/complaints/thank-you": (_PAGE, "the reference of the visitor's own filing"),
     "/complaints/submit": (
-        {"kind": "form", "data": {}},
+        # logged-in users are sent to /my/complaints/submit
+        {"kind": "form", "data": {}, "roles": ("public",)},
         "files a new complaint (intake); never touches an existing one",
     ),
     # --- the product's portal --------------------------------------------------
     "/my/complaints": (_PAGE, "the complainant's own list"),
     "/my/complaints/page/<int:page>": (
-        {"kind": "page", "url": "/my/complaints/page/1"},
-        "the complainant's own list",
+        None,
+        "same endpoint as /my/complaints, probed there",
     ),
     "/my/complaints/new": (_PAGE, "the portal form"),
     "/my/complaints/submit": (
@@ -172,8 +173,8 @@ ROUTES = {
     # --- helpdesk_mgmt's portal, as the product overrides it --------------------
     "/my/tickets": (_PAGE, "the user's plain tickets"),
     "/my/tickets/page/<int:page>": (
-        {"kind": "page", "url": "/my/tickets/page/1"},
-        "the user's plain tickets",
+        None,
+        "same endpoint as /my/tickets, probed there",
     ),
     "/my/ticket/<int:ticket_id>": (
         {"kind": "page", "url": "/my/ticket/{id}", "tokens": True},
@@ -185,8 +186,9 @@ ROUTES = {
     ),
     "/new/ticket": (_PAGE, "helpdesk_mgmt's new-ticket form"),
     "/submitted/ticket": (
-        {"kind": "form", "data": {}, "csrf": False},
-        "files a plain ticket; never touches an existing one",
+        None,
+        "helpdesk_mgmt's plain-ticket form: takes no ticket id, files a new "
+        "plain ticket as superuser",
     ),
     "/ticket/close": (
         {"kind": "page", "url": "/ticket/close?ticket_id={id}&stage_id={stage}"},
@@ -240,11 +242,21 @@ ROUTES = {
         "posts on the chatter",
     ),
     "/mail/thread/subscribe": (
-        {"kind": "json", "params": {"res_model": "helpdesk.ticket"}, "me": True},
+        {
+            "kind": "json",
+            "params": {"res_model": "helpdesk.ticket"},
+            "me": True,
+            "writers": "chatter",
+        },
         "adds followers (finding 1)",
     ),
     "/mail/thread/unsubscribe": (
-        {"kind": "json", "params": {"res_model": "helpdesk.ticket"}, "me": True},
+        {
+            "kind": "json",
+            "params": {"res_model": "helpdesk.ticket"},
+            "me": True,
+            "writers": "chatter",
+        },
         "removes followers",
     ),
     "/mail/attachment/upload": (
