@@ -13,4 +13,3 @@ from . import res_users
 from . import helpdesk_ticket_intake
 from . import rating_rating
 from . import helpdesk_ticket_mail_access
-from . import mail_compose_message

@@ -32,7 +32,9 @@ class HelpdeskTicket(models.Model):
         # employees (auditors...) follow only what they may change; the
         # process subscribes people as superuser
         self._iso_check_followers_change()
-        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
 
     def message_unsubscribe(self, partner_ids=None):
         self._iso_check_followers_change()

@@ -1,2 +1,3 @@
 from . import complaint_anonymise_wizard
 from . import complaint_conflict_wizard
+from . import mail_compose_message

@@ -95,9 +95,7 @@ def own_models(env):
     """Every model (wizards, SQL views and abstract models included) that one
     of the product's modules defines."""
     return sorted(
-        name
-        for name in env.registry
-        if env[name]._original_module in OWN_MODULES
+        name for name in env.registry if env[name]._original_module in OWN_MODULES
     )
 
 
