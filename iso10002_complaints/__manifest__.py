@@ -13,6 +13,7 @@
     "data": [
         "security/iso10002_security.xml",
         "security/ir.model.access.csv",
+        "security/iso10002_channels_security.xml",
         "data/ir_sequence_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
         "data/mail_template_data.xml",

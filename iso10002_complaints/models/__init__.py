@@ -21,4 +21,5 @@ from . import res_users_complaint_access
 from . import helpdesk_ticket_confidentiality
 from . import mail_followers
 from . import portal_fields
+from . import helpdesk_ticket_mail_access
 from . import ticket_integrity

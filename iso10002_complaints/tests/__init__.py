@@ -25,3 +25,4 @@ from . import test_views
 from . import test_confidentiality_channels
 from . import test_confidentiality_portal
 from . import test_integrity
+from . import test_surface_channels

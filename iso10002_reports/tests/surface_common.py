@@ -1,0 +1,227 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Fixture of the attack-surface test: the access-matrix roles plus a team
+leader complained about, and two confidential complaints with data in every
+channel (no test methods here)."""
+
+import base64
+import re
+
+from odoo import Command, fields
+from odoo.tests import HttpCase
+from odoo.tools import SQL
+
+from odoo.addons.iso10002_complaints.tests.access_common import AccessFixtureMixin
+
+# every text of the confidential complaints carries this marker
+MARKER = "ISOSEC-CONF"
+MARKER_RE = re.compile(r"ISOSEC[- _]CONF", re.IGNORECASE)
+
+
+class SurfaceFixtureMixin(AccessFixtureMixin):
+    @classmethod
+    def _setup_surface_fixture(cls):
+        cls._setup_access_fixture()
+        env = cls.env
+        Users = env["res.users"].with_context(no_reset_password=True)
+        cls.users["team_leader_subject"] = Users.create(
+            {
+                "name": "Iso Sec Leader Subject",
+                "login": "iso_sec_leader_subject",
+                "password": "iso_sec_leader_subject",
+                "email": "iso_sec_leader_subject@example.com",
+                "company_id": cls.company.id,
+                "company_ids": [Command.set(cls.company.ids)],
+                "group_ids": [
+                    Command.set(
+                        [
+                            env.ref("helpdesk_mgmt.group_helpdesk_user_team").id,
+                            env.ref("iso10002_complaints.group_complaint_handler").id,
+                        ]
+                    )
+                ],
+            }
+        )
+        cls.roles = (*cls.roles, "team_leader_subject")
+        leader_subject = cls.users["team_leader_subject"]
+        cls.team_subject = env["helpdesk.ticket.team"].create(
+            {
+                "name": "ISO sec complaints B",
+                "is_complaint_team": True,
+                "company_id": cls.company.id,
+                "user_id": leader_subject.id,
+                "user_ids": [Command.set((leader_subject | cls.users["handler"]).ids)],
+            }
+        )
+        # the complaint about the leader of its own team (finding 6)
+        cls.records["confidential_subject"] = env["helpdesk.ticket"].create(
+            dict(
+                cls.record_vals["confidential"],
+                name="Leader was rude ISOSEC-CONF-SUBJECT",
+                team_id=cls.team_subject.id,
+                subject_user_ids=[Command.set(leader_subject.ids)],
+            )
+        )
+        cls.targets = cls.records["confidential"] | cls.records["confidential_subject"]
+        cls.channels = {t.id: cls._fill_channels(t) for t in cls.targets}
+        cls.refs = [ref for ref in cls.targets.mapped("complaint_ref") if ref]
+        cls._fill_reports()
+        env.flush_all()
+
+    @classmethod
+    def _fill_channels(cls, ticket):
+        """Data of ``ticket`` in every channel; returns {channel: id}."""
+        env = cls.env
+        handler = cls.users["handler"]
+        ticket.message_subscribe(
+            partner_ids=(cls.partner_complainant | handler.partner_id).ids
+        )
+        ticket.write(
+            {
+                "severity": "high",
+                "root_cause": f"{MARKER} root cause",
+                "investigation_findings": f"<p>{MARKER} findings</p>",
+                "response_summary": f"<p>{MARKER} response</p>",
+                "decision_outcome": "upheld",
+                "decision": f"<p>{MARKER} decision</p>",
+                "remedy_ids": [
+                    Command.create(
+                        {
+                            "remedy_type": "apology",
+                            "description": f"{MARKER} remedy",
+                            "cost": 42.0,
+                        }
+                    )
+                ],
+            }
+        )
+        ticket.ack_date = ticket.ack_date or fields.Datetime.now()
+        note = ticket.message_post(
+            body=f"{MARKER} internal note",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        # a tracked change: tracking values with the old and new title
+        ticket.name = f"{ticket.name} renamed {MARKER}"
+        activity = ticket.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=f"{MARKER} activity",
+            note=f"{MARKER} activity note",
+            user_id=handler.id,
+        )
+        attachment = env["ir.attachment"].create(
+            {
+                "name": f"{MARKER}.txt",
+                "res_model": "helpdesk.ticket",
+                "res_id": ticket.id,
+                "datas": base64.b64encode(f"{MARKER} attachment".encode()),
+                "mimetype": "text/plain",
+            }
+        )
+        rating = env["rating.rating"].create(
+            {
+                "res_model_id": env["ir.model"]._get_id("helpdesk.ticket"),
+                "res_id": ticket.id,
+                "partner_id": cls.partner_complainant.id,
+                "rated_partner_id": handler.partner_id.id,
+                "rating": 5,
+                "feedback": f"{MARKER} feedback",
+                "consumed": True,
+            }
+        )
+        wizard = env["iso10002.complaint.conflict.wizard"].create(
+            {"ticket_id": ticket.id}
+        )
+        log = env["iso10002.complaint.intake.log"].create(
+            {
+                "ticket_id": ticket.id,
+                "email": "ada.lovelace@acme-kettles.example",
+                "ip_address": "192.0.2.7",
+                "channel": "public",
+            }
+        )
+        # the decision, communicated: the complainant may react (7.8)
+        ticket.action_communicate_decision()
+        return {
+            "note": note.id,
+            "activity": activity.id,
+            "attachment": attachment.id,
+            "rating": rating.id,
+            "conflict_wizard": wizard.id,
+            "intake_log": log.id,
+        }
+
+    @classmethod
+    def _fill_reports(cls):
+        """A management review and an audit over a period with both."""
+        env = cls.env
+        today = fields.Date.context_today(env.user)
+        period = {
+            "date_from": fields.Date.subtract(today, days=30),
+            "date_to": fields.Date.add(today, days=1),
+            "company_id": cls.company.id,
+        }
+        cls.review = env["iso10002.management.review"].create(dict(period))
+        cls.audit = env["iso10002.complaint.audit"].create(dict(period))
+        cls.audit.action_collect_evidence()
+        cls.monitor = env["iso10002.complaint.monitor"].create({})
+
+    def _snapshot(self, ticket):
+        """What a request may change on a complaint and in its channels (one
+        query: it runs around every HTTP call)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+            SELECT t.write_date, t.stage_id, t.iso_step, t.user_id, t.reaction,
+                   t.access_token,
+                   ARRAY(SELECT id FROM mail_message
+                          WHERE model = 'helpdesk.ticket' AND res_id = t.id
+                          ORDER BY id),
+                   ARRAY(SELECT id FROM mail_followers
+                          WHERE res_model = 'helpdesk.ticket' AND res_id = t.id
+                          ORDER BY id),
+                   ARRAY(SELECT id FROM mail_activity
+                          WHERE res_model = 'helpdesk.ticket' AND res_id = t.id
+                          ORDER BY id),
+                   ARRAY(SELECT id FROM ir_attachment
+                          WHERE res_model = 'helpdesk.ticket' AND res_id = t.id
+                          ORDER BY id),
+                   ARRAY(SELECT id FROM iso10002_complaint_remedy
+                          WHERE ticket_id = t.id ORDER BY id)
+              FROM helpdesk_ticket t
+             WHERE t.id = %s
+                """,
+                ticket.id,
+            )
+        )
+        keys = (
+            "write_date",
+            "stage",
+            "step",
+            "user",
+            "reaction",
+            "token",
+            "messages",
+            "followers",
+            "activities",
+            "attachments",
+            "remedies",
+        )
+        values = dict(zip(keys, self.env.cr.fetchone(), strict=True))
+        self.env.invalidate_all()
+        return values
+
+
+class SurfaceHttpCase(SurfaceFixtureMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_surface_fixture()
+
+    def leaks(self, text):
+        """The confidential data found in ``text`` (empty: none)."""
+        text = str(text)
+        found = MARKER_RE.findall(text)
+        found += [ref for ref in self.refs if ref in text]
+        return found

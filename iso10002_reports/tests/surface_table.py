@@ -1,0 +1,390 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""How each channel of the attack surface relates to a complaint, and who may
+do what through it (the classification the attack-surface test checks).
+
+The test enumerates models, routes and portal-readable fields itself
+(surface_enum.py) and fails on anything found here unclassified, or
+classified here but gone. To classify a new item, add a line below:
+
+* MODELS: ``"model.name": (CATEGORY, "why")``. Categories:
+  - ``ticket``: the complaint itself;
+  - ``owned``: its records hold a complaint's data (through the link fields
+    the test found): readable only by who may read the complaint, never
+    written by a read-only role nor by one who may not read it;
+  - ``via``: linked to an ``owned`` record (a message's tracking values...):
+    the same rules as ``owned``;
+  - ``hub``: lists tickets among other things (a partner's tickets): its
+    ticket list shows only the tickets the user may read;
+  - ``aggregate``: figures, samples or a worklist over complaints: no
+    reference, name or text of a complaint the user may not read;
+  - ``config``: settings, no complaint data (still checked for it);
+  - ``metadata``: technical pointer readable by administrators only (not
+    probed: say why);
+  - ``abstract``: no records of its own.
+* ROUTES: ``"/rule": (PROBE, "why")``; PROBE is a dict telling how the test
+  calls the route against the confidential complaint (see PROBE KEYS in
+  test_attack_surface.py), or None when the route reaches no complaint data
+  (say why: it is counted as classified, not called).
+* PORTAL_FIELDS: every field of helpdesk.ticket a portal user can read over
+  RPC: ``"field": "why the complainant may read it"``.
+  PORTAL_FORBIDDEN lists internal fields a portal user must not read (finding
+  5): one of them readable fails the test.
+"""
+
+from .surface_table_portal import PORTAL_FIELDS, PORTAL_FORBIDDEN  # noqa: F401
+
+# roles who may read the confidential complaint (ISO 10002 4.10): its
+# complainant, its handler, the leader of its team (unless complained
+# about), complaint managers and auditors of its company
+READERS = frozenset(
+    {"portal_complainant", "handler", "team_leader", "complaint_manager", "auditor"}
+)
+# roles that change nothing over the ORM, whatever they may read
+READ_ONLY = frozenset(
+    {
+        "public",
+        "portal_complainant",
+        "portal_colleague",
+        "portal_other",
+        "internal",
+        "auditor",
+    }
+)
+# who may write the complaint's chatter and followers (internal writers; the
+# complainant writes through the portal routes only)
+CHATTER_WRITERS = frozenset(
+    {"portal_complainant", "handler", "team_leader", "complaint_manager"}
+)
+# who may write through the complaint's portal routes (finding 12)
+PORTAL_WRITERS = frozenset({"portal_complainant"})
+
+MODELS = {
+    # --- the complaint -------------------------------------------------------
+    "helpdesk.ticket": ("ticket", "the complaint (and its duplicates)"),
+    # --- records that hold a complaint's data ----------------------------------
+    "mail.message": ("owned", "chatter, emails and notes of the complaint"),
+    "mail.mail": ("owned", "outgoing emails about the complaint"),
+    "mail.scheduled.message": ("owned", "messages scheduled on the complaint"),
+    "mail.followers": ("owned", "followers: names and emails (finding 1)"),
+    "mail.activity": ("owned", "to-dos on the complaint (finding 14)"),
+    "ir.attachment": ("owned", "documents of the complaint"),
+    "rating.rating": ("owned", "the complainant's rating and feedback (8.3)"),
+    "iso10002.complaint.remedy": ("owned", "remedies and their cost (7.7)"),
+    "iso10002.complaint.intake.log": ("owned", "intake log: email and IP"),
+    "iso10002.complaint.conflict.wizard": ("owned", "conflict check (finding 3)"),
+    "iso10002.complaint.anonymise.wizard": ("owned", "erasure wizard (managers)"),
+    "helpdesk.ticket.duplicate.wizard": ("owned", "helpdesk_mgmt duplicate wizard"),
+    "mail.compose.message": ("owned", "composer: renders the complaint"),
+    "mail.activity.schedule": ("owned", "activity wizard on the complaint"),
+    "mail.followers.edit": ("owned", "followers wizard on the complaint"),
+    "portal.share": ("owned", "share wizard: builds the link with the token"),
+    "sms.composer": ("owned", "SMS composer: renders the complaint"),
+    "snailmail.letter": ("owned", "letter sent about the complaint"),
+    "privacy.lookup.wizard.line": ("owned", "privacy lookup result (admin)"),
+    # --- records of those records -----------------------------------------------
+    "mail.tracking.value": ("via", "old and new values of tracked fields"),
+    "mail.notification": ("via", "who was notified of a message"),
+    "mail.message.reaction": ("via", "reactions to a message"),
+    "mail.message.link.preview": ("via", "link previews of a message"),
+    "mail.message.schedule": ("via", "scheduled notifications of a message"),
+    "mail.message.translation": ("via", "translations of a message"),
+    "mail.activity.schedule.line": ("via", "lines of the activity wizard"),
+    "mail.template": ("via", "templates holding one of its attachments"),
+    "sms.sms": ("via", "SMS sent for a message"),
+    "discuss.channel": ("via", "a thread started from one of its messages"),
+    "discuss.channel.member": ("via", "last seen/fetched message"),
+    "discuss.call.history": ("via", "a call started from one of its messages"),
+    "discuss.voice.metadata": ("via", "voice metadata of one of its attachments"),
+    # --- lists of tickets among other things -----------------------------------
+    "res.partner": ("hub", "a contact's tickets"),
+    "res.users": ("hub", "a user's tickets"),
+    "helpdesk.ticket.team": ("hub", "a team's tickets"),
+    # --- technical pointers ----------------------------------------------------
+    "ir.model.data": ("metadata", "external ids; administrators only"),
+    "ir.actions.act_window": ("metadata", "window actions; no complaint data"),
+    "res.users.settings.embedded.action": (
+        "metadata",
+        "a user's own embedded-action settings; no complaint data",
+    ),
+    # --- the product's own models ----------------------------------------------
+    "iso10002.complaint.analysis": ("aggregate", "SQL view per complaint (finding 2)"),
+    "iso10002.complaint.kpi": ("abstract", "KPI helpers, no records"),
+    "iso10002.complaint.monitor": ("aggregate", "worklist of overdue complaints"),
+    "iso10002.management.review": ("aggregate", "review figures and Pareto (9.4)"),
+    "iso10002.management.review.line": ("aggregate", "review inputs (Pareto rows)"),
+    "iso10002.management.review.action": ("aggregate", "review decisions"),
+    "iso10002.complaint.audit": ("aggregate", "audit of the process (8.5)"),
+    "iso10002.complaint.audit.line": ("aggregate", "audit clauses with samples"),
+    "iso10002.complaint.product": ("config", "products and services list"),
+    "iso10002.complaint.policy": ("config", "the complaints policy"),
+    "iso10002.complaint.policy.preset": ("config", "policy presets"),
+    "iso10002.complaint.policy.target": ("config", "published objectives"),
+    "iso10002.deadline.cache.mixin": ("abstract", "deadline cache mixin"),
+}
+
+_PAGE = {"kind": "page"}
+_NONE_TICKET = "takes no complaint id and shows only the user's own data"
+
+ROUTES = {
+    # --- the product's public pages (no login) --------------------------------
+    "/complaints": (_PAGE, "the policy page"),
+    "/complaints/policy": (None, "same endpoint as /complaints, probed there"),
+    "/complaints/new": (_PAGE, "the public form"),
+    "/complaints/thank-you": (_PAGE, "the reference of the visitor's own filing"),
+    "/complaints/submit": (
+        # logged-in users are sent to /my/complaints/submit
+        {"kind": "form", "data": {}, "roles": ("public",)},
+        "files a new complaint (intake); never touches an existing one",
+    ),
+    # --- the product's portal --------------------------------------------------
+    "/my/complaints": (_PAGE, "the complainant's own list"),
+    "/my/complaints/page/<int:page>": (
+        None,
+        "same endpoint as /my/complaints, probed there",
+    ),
+    "/my/complaints/new": (_PAGE, "the portal form"),
+    "/my/complaints/submit": (
+        {"kind": "form", "data": {}},
+        "files a new complaint as the user; never touches an existing one",
+    ),
+    "/my/complaint/<int:complaint_id>": (
+        {"kind": "page", "url": "/my/complaint/{id}", "tokens": True},
+        "a complaint's page: its readers, or the emailed link (finding 4)",
+    ),
+    "/my/complaint/<int:complaint_id>/message": (
+        {
+            "kind": "form",
+            "url": "/my/complaint/{id}/message",
+            "tokens": True,
+            "data": {"note": "ISOSEC-ATTACK note"},
+            "writers": "portal",
+        },
+        "adds information: the complainant only (finding 12)",
+    ),
+    "/my/complaint/<int:complaint_id>/reaction": (
+        {
+            "kind": "form",
+            "url": "/my/complaint/{id}/reaction",
+            "tokens": True,
+            "data": {"reaction": "rejected", "reaction_note": "ISOSEC-ATTACK"},
+            "writers": "portal",
+        },
+        "the complainant's reaction (7.8): the complainant only (finding 12)",
+    ),
+    # --- helpdesk_mgmt's portal, as the product overrides it --------------------
+    "/my/tickets": (_PAGE, "the user's plain tickets"),
+    "/my/tickets/page/<int:page>": (
+        None,
+        "same endpoint as /my/tickets, probed there",
+    ),
+    "/my/ticket/<int:ticket_id>": (
+        {"kind": "page", "url": "/my/ticket/{id}", "tokens": True},
+        "redirects a complaint to its own page",
+    ),
+    "/my/ticket/<int:ticket_id>/<access_token>": (
+        {"kind": "page", "url": "/my/ticket/{id}/{bad_token}"},
+        "redirects a complaint to its own page",
+    ),
+    "/new/ticket": (_PAGE, "helpdesk_mgmt's new-ticket form"),
+    "/submitted/ticket": (
+        None,
+        "helpdesk_mgmt's plain-ticket form: takes no ticket id, files a new "
+        "plain ticket as superuser",
+    ),
+    "/ticket/close": (
+        {"kind": "page", "url": "/ticket/close?ticket_id={id}&stage_id={stage}"},
+        "closes a plain ticket; complaints close through the process (9)",
+    ),
+    # --- the chatter, for any record ---------------------------------------------
+    "/mail/thread/messages": (
+        {"kind": "json", "params": {"thread_model": "helpdesk.ticket"}},
+        "reads the chatter",
+    ),
+    "/mail/chatter_fetch": (
+        {"kind": "json", "params": {"thread_model": "helpdesk.ticket"}},
+        "reads the portal chatter",
+    ),
+    "/portal/chatter_init": (
+        {"kind": "json", "params": {"thread_model": "helpdesk.ticket"}},
+        "reads the portal chatter",
+    ),
+    "/mail/thread/recipients": (
+        {"kind": "json", "params": {"thread_model": "helpdesk.ticket"}},
+        "reads the followers",
+    ),
+    "/mail/thread/recipients/get_suggested_recipients": (
+        {"kind": "json", "params": {"thread_model": "helpdesk.ticket"}},
+        "reads the suggested recipients (complainant's email)",
+    ),
+    "/mail/partner/from_email": (
+        {
+            "kind": "json",
+            "params": {
+                "thread_model": "helpdesk.ticket",
+                "emails": ["isosec.attacker@example.com"],
+            },
+            "writers": "chatter",
+        },
+        "finds or creates contacts for a record's recipients",
+    ),
+    "/mail/message/post": (
+        {
+            "kind": "json",
+            "params": {
+                "thread_model": "helpdesk.ticket",
+                "post_data": {
+                    "body": "ISOSEC-ATTACK post",
+                    "message_type": "comment",
+                    "subtype_xmlid": "mail.mt_comment",
+                },
+            },
+            "writers": "chatter",
+        },
+        "posts on the chatter",
+    ),
+    "/mail/thread/subscribe": (
+        {
+            "kind": "json",
+            "params": {"res_model": "helpdesk.ticket"},
+            "me": True,
+            "writers": "chatter",
+        },
+        "adds followers (finding 1)",
+    ),
+    "/mail/thread/unsubscribe": (
+        {
+            "kind": "json",
+            "params": {"res_model": "helpdesk.ticket"},
+            "me": True,
+            "writers": "chatter",
+        },
+        "removes followers",
+    ),
+    "/mail/attachment/upload": (
+        {
+            "kind": "upload",
+            "data": {"thread_model": "helpdesk.ticket", "is_pending": "false"},
+            "writers": "chatter",
+        },
+        "uploads a document to a record (finding 17)",
+    ),
+    "/mail/view": (
+        {"kind": "page", "url": "/mail/view?model=helpdesk.ticket&res_id={id}"},
+        "the link in notification emails: redirects to the record",
+    ),
+    "/mail/unfollow": (
+        {
+            "kind": "page",
+            "url": "/mail/unfollow?model=helpdesk.ticket&res_id={id}"
+            "&pid={partner}&token={bad_token}",
+        },
+        "unfollow link of notification emails (signed token)",
+    ),
+    # --- files ---------------------------------------------------------------------
+    "/web/content/<int:id>": (
+        {"kind": "page", "url": "/web/content/{att}?download=true"},
+        "an attachment of the complaint",
+    ),
+    "/web/image/<int:id>": (
+        {"kind": "page", "url": "/web/image/{att}"},
+        "an attachment of the complaint, as an image",
+    ),
+    "/web/content/<string:model>/<int:id>/<string:field>": (
+        {"kind": "page", "url": "/web/content/ir.attachment/{att}/datas"},
+        "a binary field of a record",
+    ),
+    "/web/binary/upload_attachment": (
+        {
+            "kind": "upload",
+            "data": {"model": "helpdesk.ticket", "callback": "x"},
+            "id_param": "id",
+            "writers": "chatter",
+        },
+        "uploads a document to a record (finding 17)",
+    ),
+    "/html_editor/attachment/add_data": (
+        {
+            "kind": "json",
+            "params": {
+                "res_model": "helpdesk.ticket",
+                "name": "isosec.txt",
+                "data": "SVNPU0VDLUFUVEFDSw==",
+                "is_image": False,
+            },
+            "id_param": "res_id",
+            "writers": "chatter",
+        },
+        "the editor's upload: creates an attachment on a record",
+    ),
+    "/html_editor/attachment/add_url": (
+        {
+            "kind": "json",
+            "params": {"res_model": "helpdesk.ticket", "url": "https://x.example/a"},
+            "id_param": "res_id",
+            "writers": "chatter",
+        },
+        "the editor's link: creates an attachment on a record",
+    ),
+    '/html_editor/modify_image/<model("ir.attachment"):attachment>': (
+        {
+            "kind": "json",
+            "url": "/html_editor/modify_image/{att}",
+            "params": {
+                "res_model": "helpdesk.ticket",
+                "data": "iVBORw0KGgo=",
+                "mimetype": "image/png",
+                "name": "isosec.png",
+            },
+            "id_param": "res_id",
+            "writers": "chatter",
+        },
+        "the editor's image copy: a copy of an attachment on a record",
+    ),
+}
+
+# the same endpoint under other URLs: probed once, through the URL named
+_SAME = "same endpoint as {}, probed there"
+for _rule, _twin in {
+    "/web/content": "/web/content/<int:id>",
+    "/web/content/<int:id>/<string:filename>": "/web/content/<int:id>",
+    "/web/content/<string:model>/<int:id>/<string:field>/<string:filename>": (
+        "/web/content/<string:model>/<int:id>/<string:field>"
+    ),
+    "/web/content/<string:xmlid>": "/web/content/<int:id>",
+    "/web/content/<string:xmlid>/<string:filename>": "/web/content/<int:id>",
+    "/web/image": "/web/image/<int:id>",
+    "/web/image/<int:id>-<string:unique>": "/web/image/<int:id>",
+    "/web/image/<int:id>-<string:unique>/<int:width>x<int:height>": (
+        "/web/image/<int:id>"
+    ),
+    "/web/image/<int:id>-<string:unique>/<int:width>x<int:height>/"
+    "<string:filename>": "/web/image/<int:id>",
+    "/web/image/<int:id>-<string:unique>/<string:filename>": "/web/image/<int:id>",
+    "/web/image/<int:id>/<int:width>x<int:height>": "/web/image/<int:id>",
+    "/web/image/<int:id>/<int:width>x<int:height>/<string:filename>": (
+        "/web/image/<int:id>"
+    ),
+    "/web/image/<int:id>/<string:filename>": "/web/image/<int:id>",
+    "/web/image/<string:model>/<int:id>/<string:field>": "/web/image/<int:id>",
+    "/web/image/<string:model>/<int:id>/<string:field>/<int:width>x<int:height>": (
+        "/web/image/<int:id>"
+    ),
+    "/web/image/<string:model>/<int:id>/<string:field>/<int:width>x<int:height>/"
+    "<string:filename>": "/web/image/<int:id>",
+    "/web/image/<string:model>/<int:id>/<string:field>/<string:filename>": (
+        "/web/image/<int:id>"
+    ),
+    "/web/image/<string:xmlid>": "/web/image/<int:id>",
+    "/web/image/<string:xmlid>/<int:width>x<int:height>": "/web/image/<int:id>",
+    "/web/image/<string:xmlid>/<int:width>x<int:height>/<string:filename>": (
+        "/web/image/<int:id>"
+    ),
+    "/web/image/<string:xmlid>/<string:filename>": "/web/image/<int:id>",
+    "/web_editor/attachment/add_data": "/html_editor/attachment/add_data",
+    "/web_editor/attachment/add_url": "/html_editor/attachment/add_url",
+    '/web_editor/modify_image/<model("ir.attachment"):attachment>': (
+        '/html_editor/modify_image/<model("ir.attachment"):attachment>'
+    ),
+}.items():
+    ROUTES[_rule] = (None, _SAME.format(_twin))
