@@ -12,3 +12,4 @@ from . import complaint_policy_intake
 from . import res_users
 from . import helpdesk_ticket_intake
 from . import rating_rating
+from . import ticket_portal_access
