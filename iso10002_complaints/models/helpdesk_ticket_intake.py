@@ -745,6 +745,8 @@ class HelpdeskTicket(models.Model):
             "name": values["subject"],
             "description": plaintext2html(values["description"]),
             "team_id": team.id,
+            # unassigned: never the complainant filing it, nor OdooBot
+            "user_id": False,
             "company_id": (team.company_id or company).id,
             "category_id": values["category_id"],
             "channel_id": web.id if web else False,
