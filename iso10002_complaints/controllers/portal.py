@@ -362,6 +362,16 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
             return request.redirect(
                 self._iso_complaint_url(complaint_sudo, access_token)
             )
+        # sudo: whatever the visitor's rights, a complaint never shows on the
+        # plain ticket page (its token opens nothing to other users there)
+        if (
+            request.env["helpdesk.ticket"]
+            .sudo()
+            .browse(ticket_id)
+            .exists()
+            .is_complaint
+        ):
+            return request.redirect("/my")
         return super().portal_my_ticket(ticket_id, access_token=access_token, **kw)
 
 

@@ -107,6 +107,20 @@ class HelpdeskTicket(models.Model):
             share_token=share_token,
         )
 
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=False):
+        groups = super()._notify_get_recipients_groups(
+            message, model_description, msg_vals=msg_vals
+        )
+        if self and self.is_complaint:
+            # the complainant's own copy: its button opens the complaint
+            # with the token, without logging in
+            for name, _func, data in groups:
+                if name == "portal_customer":
+                    data.setdefault("button_access", {})["title"] = self.env._(
+                        "View your complaint"
+                    )
+        return groups
+
     # ------------------------------------------------------------------
     # Portal chatter routes (/mail/message/post, /mail/chatter_fetch...)
     # ------------------------------------------------------------------
@@ -123,11 +137,7 @@ class HelpdeskTicket(models.Model):
         if not thread or not thread_sudo.is_complaint:
             return thread
         mode = kwargs.get("mode", "read")
-        if (
-            thread.sudo(False)
-            .with_context(allowed_company_ids=[])
-            .has_access(mode)
-        ):
+        if thread.sudo(False).with_context(allowed_company_ids=[]).has_access(mode):
             return thread  # the user's own rights, no token involved
         complainant = thread_sudo.partner_id
         if not complainant:
@@ -140,6 +150,25 @@ class HelpdeskTicket(models.Model):
                 return thread
             return self.browse()
         return thread if user.partner_id == complainant else self.browse()
+
+    def _mail_get_operation_for_mail_message_operation(self, message_operation):
+        """helpdesk_mgmt lets whoever reads a ticket post on it
+        (``_mail_post_access = "read"``). On a complaint, a message is
+        written by those who may change the complaint, or by its
+        complainant (a visitor's token is checked by _get_thread_with_access);
+        read-only roles (auditor, employee followers) post nothing, not even
+        a comment emailed to the complainant."""
+        operations = super()._mail_get_operation_for_mail_message_operation(
+            message_operation
+        )
+        if message_operation != "create" or self.env.user._is_public():
+            return operations
+        partner = self.env.user.partner_id
+        # sudo: whose complaint it is, whatever the user's rights
+        for ticket in self.sudo().filtered("is_complaint"):
+            if operations.get(ticket) == "read" and ticket.partner_id != partner:
+                operations[ticket] = "write"
+        return operations
 
     def _message_compute_author(self, author_id=None, email_from=None):
         """On a complaint, what a logged-out visitor writes (the public form,
@@ -169,8 +198,9 @@ class HelpdeskTicket(models.Model):
         the chatter that every reader of the complaint sees.
         """
         complaints = self.filtered("is_complaint")
+        res = None
         if self - complaints:
-            super(HelpdeskTicket, self - complaints).rating_send_request(
+            res = super(HelpdeskTicket, self - complaints).rating_send_request(
                 template, lang=lang, force_send=force_send
             )
         if lang:
@@ -189,6 +219,7 @@ class HelpdeskTicket(models.Model):
                     name=complaint.partner_id.display_name,
                 )
             )
+        return res
 
     # ------------------------------------------------------------------
     # Rotation

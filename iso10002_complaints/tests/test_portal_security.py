@@ -94,7 +94,9 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
         self.authenticate(None, None)
         response = self._page_status(token)
         self.assertEqual(response.status_code, 303)
-        self.assertNotIn(f"/my/complaint/{self.complaint.id}", response.headers["Location"])
+        self.assertNotIn(
+            f"/my/complaint/{self.complaint.id}", response.headers["Location"]
+        )
         text = self.url_open(
             f"/my/complaint/{self.complaint.id}?access_token={token}"
         ).text
@@ -180,7 +182,9 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
             lambda m: m.model == "helpdesk.ticket" and m.res_id == complaint.id
         )
         self.assertTrue(mails)
-        internal = (self.handler | self.leader | self.employee | self.auditor).partner_id
+        internal = (
+            self.handler | self.leader | self.employee | self.auditor
+        ).partner_id
         to_internal = mails.filtered(lambda m: m.recipient_ids & internal)
         self.assertTrue(to_internal, "internal followers are notified")
         for mail in to_internal:
@@ -235,6 +239,14 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
         ok, _result = self._chatter_post("Old hash", pid=partner.id, hash=old_hash)
         self.assertFalse(ok)
         self.assertNotIn("Old hash", self._bodies())
+        # the new button leads the complainant to the complaint
+        response = self.url_open(
+            f"/mail/view?model=helpdesk.ticket&res_id={self.complaint.id}"
+            f"&access_token={self._token()}&pid={partner.id}"
+            f"&hash={self.complaint._sign_token(partner.id)}",
+        )
+        self.assertIn(f"/my/complaint/{self.complaint.id}", response.url)
+        self.assertIn(self.complaint.complaint_ref, response.text)
 
     def test_finding_04_token_gives_nothing_to_a_logged_in_other_user(self):
         token = self._token()
@@ -251,6 +263,14 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
         ok, _result = self._chatter_post("Employee with the link", token=token)
         self.assertFalse(ok)
         self.assertNotIn("Employee with the link", self._bodies())
+        # nor through helpdesk_mgmt's ticket page
+        for url in (
+            f"/my/ticket/{self.complaint.id}/{token}",
+            f"/my/ticket/{self.complaint.id}?access_token={token}",
+        ):
+            response = self.url_open(url)
+            self.assertNotIn(self.complaint.complaint_ref, response.text)
+            self.assertNotIn("My sofa came three weeks late.", response.text)
         # with their own link, the complainant reads it
         self._assert_link_works(token)
 
@@ -275,11 +295,18 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
         self.assertFalse(self.complaint.reaction_date)
         added = self.complaint.message_ids - before
         self.assertFalse(added, added.mapped("body"))
-        ok, _result = self._chatter_post(f"Chatter by {user.name}", token=token)
-        if ok:
-            # their own rights (the backend chatter), never as the complainant
-            message = self.complaint.message_ids[0]
-            self.assertEqual(message.author_id, user.partner_id)
+        # the chatter route (portal and backend), with or without the token
+        for access in ({}, {"token": token}):
+            body = f"Chatter by {user.name} {len(access)}"
+            ok, _result = self._chatter_post(body, **access)
+            if user == self.handler:
+                # who may change the complaint writes, in their own name
+                self.assertTrue(ok)
+                message = self.complaint.message_ids[0]
+                self.assertEqual(message.author_id, user.partner_id)
+            else:
+                self.assertFalse(ok)
+                self.assertNotIn(body, self._bodies())
 
     def test_finding_12_auditor_cannot_write_through_portal_routes(self):
         self._assert_portal_writes_refused(self.auditor)
@@ -366,9 +393,7 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
         ok, result = self._chatter_post("Through the portal chatter", token=token)
         self.assertTrue(ok, result)
         self.assertEqual(self.complaint.reaction, "accepted")
-        since = self.complaint.message_ids.filtered(
-            lambda m: "By link" in str(m.body)
-        )
+        since = self.complaint.message_ids.filtered(lambda m: "By link" in str(m.body))
         later = self.complaint.message_ids.filtered(lambda m: m.id >= since.id)
         self.assertTrue(later.tracking_value_ids, "the reaction is tracked")
         self.assertEqual(later.author_id, partner)
