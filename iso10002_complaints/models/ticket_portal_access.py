@@ -225,26 +225,39 @@ class HelpdeskTicket(models.Model):
     # Rotation
     # ------------------------------------------------------------------
     def write(self, vals):
-        rotate = self.browse()
-        if vals.keys() & set(TOKEN_ROTATING_FIELDS):
-            rotate = self.filtered(
-                lambda ticket: ticket.is_complaint and ticket._iso_token_rotates(vals)
-            )
+        # the handler also changes when a new team drops them (helpdesk_mgmt
+        # recomputes user_id): compare what the write did, not the values
+        watched = self.browse()
+        if vals.keys() & set(TOKEN_ROTATING_FIELDS + ("team_id",)):
+            watched = self.filtered("is_complaint")
+        before = {ticket.id: ticket._iso_token_state() for ticket in watched}
         res = super().write(vals)
+        rotate = watched.filtered(
+            lambda ticket: ticket._iso_token_rotates(before[ticket.id])
+        )
         if rotate:
             rotate._iso_rotate_access_token()
         return res
 
-    def _iso_token_rotates(self, vals):
-        """Whether writing ``vals`` on this complaint calls for a new token."""
+    def _iso_token_state(self):
         self.ensure_one()
-        if vals.get("confidential") and not self.confidential:
-            return True
-        if vals.get("anonymised") and not self.anonymised:
-            return True
-        return any(
-            field in vals and (vals[field] or False) != self[field].id
-            for field in ("user_id", "partner_id")
+        return {
+            "confidential": self.confidential,
+            "anonymised": self.anonymised,
+            "user_id": self.user_id.id,
+            "partner_id": self.partner_id.id,
+        }
+
+    def _iso_token_rotates(self, before):
+        """Whether the complaint changed since ``before`` so as to call for a
+        new token: it became confidential or anonymised, or its handler or
+        complainant changed."""
+        after = self._iso_token_state()
+        return (
+            (after["confidential"] and not before["confidential"])
+            or (after["anonymised"] and not before["anonymised"])
+            or after["user_id"] != before["user_id"]
+            or after["partner_id"] != before["partner_id"]
         )
 
     def _iso_rotate_access_token(self):

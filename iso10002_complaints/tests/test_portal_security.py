@@ -215,6 +215,19 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
         self.complaint.write({"user_id": self.leader.id})
         self.assertEqual(self._token(), current)
 
+    def test_finding_04_token_rotated_when_a_new_team_drops_the_handler(self):
+        team = self.team.copy({"name": "Other complaints", "user_ids": []})
+        old = self._token()
+        self.complaint.team_id = team
+        self.assertFalse(self.complaint.user_id)
+        self.assertNotEqual(self._token(), old)
+
+    def test_finding_04_token_kept_by_other_changes(self):
+        old = self._token()
+        self.complaint.write({"name": "Sofa delivered very late", "priority": "2"})
+        self.complaint.confidential = False
+        self.assertEqual(self._token(), old)
+
     def test_finding_04_token_rotated_when_anonymised(self):
         old = self._token()
         with system_write():
