@@ -795,6 +795,9 @@ class HelpdeskTicket(models.Model):
         ):
             return super().message_new(msg_dict, custom_values=custom_values)
         custom_values["is_complaint"] = True
+        # unassigned unless the alias says otherwise: never OdooBot, the
+        # mail gateway's user (helpdesk_mgmt's auto-assignment)
+        custom_values.setdefault("user_id", False)
         email_channel = self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
         )
