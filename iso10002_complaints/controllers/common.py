@@ -6,7 +6,7 @@ import logging
 
 from werkzeug.urls import url_encode
 
-from odoo import SUPERUSER_ID, fields
+from odoo import fields
 from odoo.http import request
 
 _logger = logging.getLogger(__name__)
@@ -99,14 +99,14 @@ class ComplaintFormMixin:
         form = {key: value for key, value in post.items() if key != "csrf_token"}
         if errors:
             return None, self._iso_render_form(public, form, errors, status=400)
-        # superuser: complainants may not create tickets or contacts (public
+        # sudo: complainants may not create tickets or contacts (public
         # visitors have no rights at all, portal users read only); their
-        # identity and input are checked by _iso_intake_submit. OdooBot is
-        # then the author of the acknowledgement, as for mail intake.
+        # identity and input are checked by _iso_intake_submit. sudo keeps
+        # the visitor as the user: the complainant files the complaint
+        # (creator, author of the filing); the acknowledgement that follows
+        # is the organisation's (OdooBot's, as for mail intake).
         ticket_model = (
-            request.env["helpdesk.ticket"]
-            .with_user(SUPERUSER_ID)
-            .with_company(request.env.company)
+            request.env["helpdesk.ticket"].sudo().with_company(request.env.company)
         )
         complaint, errors = ticket_model._iso_intake_submit(
             form,

@@ -5,6 +5,7 @@
 from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+from odoo.tools import consteq
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
@@ -166,14 +167,42 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
             )
         except (AccessError, MissingError):
             return None
-        return complaint_sudo if complaint_sudo.is_complaint else None
+        if not complaint_sudo.is_complaint:
+            return None
+        user = request.env.user
+        if (
+            not user._is_public()
+            and user.partner_id != complaint_sudo.partner_id
+            and not complaint_sudo.with_user(user).has_access("read")
+        ):
+            # the complainant's link is theirs: a logged-in user who may
+            # not read the complaint gets nothing from its token
+            return None
+        return complaint_sudo
 
-    def _iso_complaint_author(self, complaint_sudo):
-        """Who is speaking: the logged-in user, or for a visitor holding the
-        access link sent by email, the complainant."""
-        if request.env.user._is_public():
-            return complaint_sudo.partner_id
-        return request.env.user.partner_id
+    def _iso_complaint_is_complainant(self, complaint_sudo, access_token):
+        """Portal writes are the complainant's alone: logged in as the
+        complainant, or a logged-out visitor holding the current link
+        (acting as the complainant)."""
+        complainant = complaint_sudo.partner_id
+        if not complainant:
+            return False
+        user = request.env.user
+        if user._is_public():
+            return bool(
+                access_token
+                and complaint_sudo.access_token
+                and consteq(complaint_sudo.access_token, access_token)
+            )
+        return user.partner_id == complainant
+
+    def _iso_complaint_as_complainant(self, complaint_sudo):
+        """The complaint as the visitor, with superuser rights (sudo keeps
+        the real user: creator of what they add), the complainant being the
+        author of what they write and of the tracking of their acts."""
+        complaint = complaint_sudo.with_user(request.env.user).sudo()
+        complaint._track_set_author(complaint.partner_id)
+        return complaint
 
     def _iso_complaint_page_values(self, complaint_sudo, access_token, **kw):
         infos = {
@@ -193,7 +222,9 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
                 "complaint will be reviewed again."
             ),
         }
-        rating = complaint_sudo._iso_pending_rating()
+        can_write = self._iso_complaint_is_complainant(complaint_sudo, access_token)
+        # the survey's links carry the rating's token: the complainant's only
+        rating = can_write and complaint_sudo._iso_pending_rating()
         values = {
             "complaint": complaint_sudo,
             "step": complaint_sudo._iso_portal_step(),
@@ -207,7 +238,9 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
             "note": kw.get("note") or "",
             "reaction_note": kw.get("reaction_note") or "",
             "access_token": access_token,
-            "can_react": complaint_sudo.iso_step == "decision_communicated"
+            "can_write": can_write,
+            "can_react": can_write
+            and complaint_sudo.iso_step == "decision_communicated"
             and complaint_sudo.reaction not in ("accepted", "rejected"),
             "complaint_url": self._iso_complaint_url(complaint_sudo, access_token),
         }
@@ -244,9 +277,20 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
         if not complaint_sudo:
             return request.redirect("/my")
         errors = self._iso_check_csrf(post)
+        status = 400
+        if not errors and not self._iso_complaint_is_complainant(
+            complaint_sudo, access_token
+        ):
+            errors = {
+                "form": request.env._(
+                    "Only the complainant can add to this complaint or answer "
+                    "our decision here. Nothing was recorded."
+                )
+            }
+            status = 403
         info = None
         if not errors:
-            errors, info = action(complaint_sudo)
+            errors, info = action(self._iso_complaint_as_complainant(complaint_sudo))
         if errors:
             values = self._iso_complaint_page_values(
                 complaint_sudo,
@@ -256,7 +300,7 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
                 reaction_note=post.get("reaction_note"),
             )
             return request.render(
-                "iso10002_complaints.portal_complaint_page", values, status=400
+                "iso10002_complaints.portal_complaint_page", values, status=status
             )
         anchor = "messages" if info == "sent" else "status"
         return request.redirect(
@@ -279,7 +323,7 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
             errors = complaint_sudo._iso_portal_add_information(
                 post.get("note"),
                 self._iso_uploaded_files(),
-                self._iso_complaint_author(complaint_sudo),
+                complaint_sudo.partner_id,
             )
             return errors, "sent"
 
@@ -302,7 +346,7 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
             errors = complaint_sudo._iso_portal_react(
                 reaction,
                 post.get("reaction_note"),
-                self._iso_complaint_author(complaint_sudo),
+                complaint_sudo.partner_id,
             )
             return errors, reaction
 
@@ -318,6 +362,16 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
             return request.redirect(
                 self._iso_complaint_url(complaint_sudo, access_token)
             )
+        # sudo: whatever the visitor's rights, a complaint never shows on the
+        # plain ticket page (its token opens nothing to other users there)
+        if (
+            request.env["helpdesk.ticket"]
+            .sudo()
+            .browse(ticket_id)
+            .exists()
+            .is_complaint
+        ):
+            return request.redirect("/my")
         return super().portal_my_ticket(ticket_id, access_token=access_token, **kw)
 
 

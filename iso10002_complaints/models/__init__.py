@@ -22,4 +22,5 @@ from . import helpdesk_ticket_confidentiality
 from . import mail_followers
 from . import portal_fields
 from . import helpdesk_ticket_mail_access
+from . import ticket_portal_access
 from . import ticket_integrity

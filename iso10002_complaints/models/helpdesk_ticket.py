@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from psycopg2 import errors as pg_errors
 
-from odoo import api, fields, models, modules
+from odoo import SUPERUSER_ID, api, fields, models, modules
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.modules.registry import Registry
@@ -561,15 +561,19 @@ class HelpdeskTicket(models.Model):
         transactions of their own: references deferred by a busy sequence,
         then acknowledgements (the mail rendering stays out of the creating
         transaction). What fails there is caught up by a cron job."""
+        # filed online by the complainant (portal, public form): numbering
+        # and acknowledging are the organisation's acts, OdooBot's as for
+        # mail intake, never the complainant's
+        tickets = self.with_user(SUPERUSER_ID) if self.env.user.share else self
         if modules.module.current_test:
             # as mail.mail.send_after_commit: at once on the test cursor,
             # which never commits
-            self._iso_finish_after_commit()
+            tickets._iso_finish_after_commit()
             return
         postcommit = self.env.cr.postcommit
         pending = postcommit.data.setdefault("iso10002_complaints.after_commit", set())
         if not pending:
-            dbname, uid, su = self.env.cr.dbname, self.env.uid, self.env.su
+            dbname, uid, su = self.env.cr.dbname, tickets.env.uid, tickets.env.su
             context = dict(self.env.context)
 
             @postcommit.add

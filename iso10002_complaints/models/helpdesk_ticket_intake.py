@@ -710,6 +710,8 @@ class HelpdeskTicket(models.Model):
             "name": values["subject"],
             "description": plaintext2html(values["description"]),
             "team_id": team.id,
+            # unassigned: never the complainant filing it, nor OdooBot
+            "user_id": False,
             "company_id": (team.company_id or company).id,
             "category_id": values["category_id"],
             "channel_id": web.id if web else False,
@@ -758,6 +760,9 @@ class HelpdeskTicket(models.Model):
         ):
             return super().message_new(msg_dict, custom_values=custom_values)
         custom_values["is_complaint"] = True
+        # unassigned unless the alias says otherwise: never OdooBot, the
+        # mail gateway's user (helpdesk_mgmt's auto-assignment)
+        custom_values.setdefault("user_id", False)
         email_channel = self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
         )

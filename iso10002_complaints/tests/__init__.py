@@ -14,6 +14,7 @@ from . import test_policy
 from . import test_portal_form
 from . import test_portal_public_form
 from . import test_portal_rating
+from . import test_portal_security
 from . import test_portal_tickets_list
 from . import test_portal_tour
 from . import test_portal_tracking

@@ -43,15 +43,25 @@ class TestPortalRating(IntakeHttpCommon):
         rating = complaint._iso_pending_rating()
         self.assertTrue(rating, "the survey was sent on closing")
         self.assertEqual(rating.partner_id, self.portal_user.partner_id)
-        survey = complaint.message_ids.filtered(
-            lambda m: m.subject and "How did we handle your complaint" in m.subject
-        )
-        self.assertEqual(len(survey), 1)
-        self.assertIn(f"/rate/{rating.access_token}/5", str(survey.body))
+        # the survey's links carry the rating's token: sent to the
+        # complainant alone, never kept in the chatter every reader of the
+        # complaint sees (issue 11, finding 4)
         mail = (
-            self.env["mail.mail"].sudo().search([("mail_message_id", "=", survey.id)])
+            self.env["mail.mail"]
+            .sudo()
+            .search([("subject", "like", "How did we handle your complaint")])
         )
-        self.assertIn(self.portal_user.partner_id, mail.recipient_ids)
+        self.assertEqual(len(mail), 1)
+        self.assertIn(f"/rate/{rating.access_token}/5", str(mail.body_html))
+        self.assertEqual(mail.recipient_ids, self.portal_user.partner_id)
+        self.assertFalse(mail.model)
+        for message in complaint.message_ids:
+            self.assertNotIn(rating.access_token, str(message.body))
+        self.assertTrue(
+            complaint.message_ids.filtered(
+                lambda m: "Satisfaction survey sent to" in str(m.body)
+            )
+        )
         # queued, not sent during the closing: a refused closing sends nothing
         self.assertEqual(mail.state, "outgoing")
         self.assertFalse(complaint.satisfaction)

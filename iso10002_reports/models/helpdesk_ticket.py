@@ -121,6 +121,17 @@ class HelpdeskTicket(models.Model):
                 history[key] = (message.date, author)
         return history
 
+    def _iso_report_receiver(self):
+        """Who recorded the complaint: the complainant, when they filed it
+        online themselves (portal, public form), else the user who did."""
+        self.ensure_one()
+        if self.create_uid.share:
+            return self.env._(
+                "%(name)s (filed online)",
+                name=self.partner_id.name or self.partner_name or "",
+            )
+        return self.create_uid.name or ""
+
     def _iso_report_timeline(self):
         """The lifecycle of the complaint for the tracking form (7.3).
 
@@ -160,7 +171,7 @@ class HelpdeskTicket(models.Model):
                 "step": self.env._("Receipt"),
                 "clause": "7.2",
                 "date": self.received_date,
-                "responsible": self.create_uid.name or "",
+                "responsible": self._iso_report_receiver(),
                 "details": [
                     (self.env._("Channel"), self.channel_id.name or ""),
                     (self.env._("Category"), self.category_id.name or ""),

@@ -3,7 +3,7 @@
 import base64
 
 from odoo import Command, fields
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .common import (
@@ -214,3 +214,37 @@ class TestComplaintReports(IsoReportsCase):
             "5/5",
         ):
             self.assertIn(needle, text)
+
+    def test_finding_13_tracking_form_receipt_by_the_complainant_online(self):
+        """A complaint the complainant filed online (portal, as the portal
+        controller does: sudo keeping the user) was received from them, not
+        from OdooBot."""
+        portal_user = new_test_user(
+            self.env,
+            login="iso_reports_portal",
+            name="Polly Portal",
+            groups="base.group_portal",
+        )
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(portal_user)
+            .sudo()
+            .create(
+                {
+                    "name": "Filed online",
+                    "description": "<p>Filed on the portal.</p>",
+                    "team_id": self.team.id,
+                    "partner_id": portal_user.partner_id.id,
+                    "user_id": False,
+                }
+            )
+        )
+        self.assertEqual(ticket.create_uid, portal_user)
+        receipt = ticket._iso_report_timeline()[0]
+        self.assertEqual(receipt["responsible"], "Polly Portal (filed online)")
+        self.assertNotIn("OdooBot", receipt["responsible"])
+        # a complaint recorded by staff names them
+        self.assertEqual(
+            self.complaint._iso_report_timeline()[0]["responsible"],
+            self.complaint.create_uid.name,
+        )
