@@ -12,3 +12,5 @@ from . import complaint_policy_intake
 from . import res_users
 from . import helpdesk_ticket_intake
 from . import rating_rating
+from . import ticket_anonymisation
+from . import ir_attachment
