@@ -1,6 +1,7 @@
 from . import test_access_matrix
 from . import test_acknowledgement
 from . import test_after_commit
+from . import test_anonymisation
 from . import test_assessment
 from . import test_deadline_status
 from . import test_deadlines

@@ -6,3 +6,4 @@ from . import test_kpi_performance
 from . import test_management_review
 from . import test_i18n_tr
 from . import test_ui_fixes
+from . import test_anonymisation_figures
