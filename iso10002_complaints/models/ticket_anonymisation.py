@@ -256,9 +256,9 @@ class HelpdeskTicket(models.Model):
         messages.filtered(lambda m: not is_html_empty(m.body)).write(
             {"body": placeholder}
         )
-        messages.filtered(
-            lambda m: m.author_id and m.author_id not in internal
-        ).write({"author_id": False})
+        messages.filtered(lambda m: m.author_id and m.author_id not in internal).write(
+            {"author_id": False}
+        )
         messages.tracking_value_ids.filtered(
             lambda v: self._iso_personal_tracking(v.field_id.name)
         ).unlink()
@@ -335,9 +335,7 @@ class HelpdeskTicket(models.Model):
         if not ratings:
             return
         self.env.flush_all()
-        external_raters = ratings.rated_partner_id - _internal(
-            ratings.rated_partner_id
-        )
+        external_raters = ratings.rated_partner_id - _internal(ratings.rated_partner_id)
         names = {ticket.id: ticket.display_name for ticket in self}
         self.env.cr.execute(
             SQL(
@@ -413,9 +411,7 @@ class HelpdeskTicket(models.Model):
         )
         if not contacts:
             return
-        values = {
-            name: False for name in CONTACT_FIELDS if name in contacts._fields
-        }
+        values = {name: False for name in CONTACT_FIELDS if name in contacts._fields}
         values.update(name=self.env._("Anonymised contact"), active=False)
         contacts.write(values)
         self.env["mail.message"].search(

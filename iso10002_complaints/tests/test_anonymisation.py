@@ -636,6 +636,29 @@ class TestFinding14(AnonymisationCase):
         self.assertEqual(shared.email, "claire@frankenstein.example")
         self.assertTrue(shared.active)
 
+    def test_finding_14_email_intake_contact_erased(self):
+        email = (
+            INCOMING_EMAIL.replace(
+                "Ada Lovelace <ada.lovelace@acme-kettles.example>",
+                "Mary Shelley <mary.shelley@frankenstein.example>",
+            )
+            .replace("ada-kettle-1@acme-kettles", "shelley-1@frankenstein")
+            .replace("Cc: Ada at home <ada.home@lovelace-family.example>\n", "")
+        )
+        complaint = self.Ticket.browse(
+            self.env["mail.thread"].message_process(
+                "helpdesk.ticket", email, custom_values={"team_id": self.team.id}
+            )
+        )
+        contact = complaint.partner_id
+        self.assertEqual(contact.email, "mary.shelley@frankenstein.example")
+        self._close_quickly(complaint)
+        self._anonymise(complaint)
+        contact = contact.with_context(active_test=False)
+        self.assertFalse(contact.active)
+        self.assertFalse(contact.email)
+        self.assertNotIn("Shelley", contact.name)
+
     def test_finding_14_product_service_and_free_text_fields_are_erased(self):
         complaint = self._closed(
             product_service="Kettle engraved for Ada Lovelace",
