@@ -13,4 +13,5 @@ from . import res_users
 from . import helpdesk_ticket_intake
 from . import rating_rating
 from . import ticket_anonymisation
+from . import ticket_anonymisation_chatter
 from . import ir_attachment

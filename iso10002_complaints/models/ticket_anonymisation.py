@@ -18,16 +18,15 @@ the root cause. The root cause is kept: it is the staff's classification
 of the cause, used by the Pareto analysis, and must name no one.
 """
 
-import re
-
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL, is_html_empty
+from odoo.tools import SQL
 
 from .helpdesk_ticket_stage import TERMINAL_STEPS
+from .ticket_anonymisation_chatter import internal_partners
 
 MANAGER_GROUP = "iso10002_complaints.group_complaint_manager"
 
@@ -80,13 +79,6 @@ CONTACT_FIELDS = (
     "barcode",
     "image_1920",
 )
-# pictures and files embedded in html: /web/image/42, /web/content/42?...
-EMBEDDED_RE = re.compile(r"/web/(?:image|content)/(?:ir\.attachment/)?(\d+)")
-
-
-def _internal(partners):
-    """The partners of internal users (staff), kept everywhere."""
-    return partners.filtered(lambda p: any(not u.share for u in p.user_ids))
 
 
 class HelpdeskTicket(models.Model):
@@ -144,7 +136,7 @@ class HelpdeskTicket(models.Model):
         sudo_complaints.message_unsubscribe(
             partner_ids=(
                 sudo_complaints.message_partner_ids
-                - _internal(sudo_complaints.message_partner_ids)
+                - internal_partners(sudo_complaints.message_partner_ids)
             ).ids
         )
         sudo_complaints.remedy_ids.write({"description": False})
@@ -165,142 +157,9 @@ class HelpdeskTicket(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # The steps, each on the sudo-ed complaints
+    # The complaint, its ratings and its contact (the chatter: in
+    # ticket_anonymisation_chatter.py), each step on the sudo-ed complaints
     # ------------------------------------------------------------------
-    def _iso_messages(self):
-        return self.env["mail.message"].search(
-            [("model", "=", self._name), ("res_id", "in", self.ids)]
-        )
-
-    def _iso_attachments(self, messages):
-        """Attachments of the complaints, of their messages, activities and
-        scheduled messages, and those embedded in their html."""
-        Attachment = self.env["ir.attachment"]
-        activities = self._iso_activities()
-        scheduled = self._iso_scheduled_messages()
-        attachments = (
-            Attachment.search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    "|",
-                    ("res_field", "=", False),
-                    ("res_field", "!=", False),
-                ]
-            )
-            | messages.attachment_ids
-            | activities.attachment_ids
-            | scheduled.attachment_ids
-        )
-        html_fields = [
-            name
-            for name, field in self._fields.items()
-            if field.type == "html" and field.store
-        ]
-        texts = messages.mapped("body") + scheduled.mapped("body")
-        texts += activities.mapped("note")
-        for ticket in self:
-            texts += [ticket[name] for name in html_fields]
-        ids = {int(i) for text in texts for i in EMBEDDED_RE.findall(text or "")}
-        # only files pasted here: not attached to another document
-        embedded = (
-            Attachment.browse(ids)
-            .exists()
-            .filtered(
-                lambda a: (
-                    not a.res_id
-                    or (a.res_model == self._name and a.res_id in self.ids)
-                    or (a.res_model == "mail.message" and a.res_id in messages.ids)
-                )
-            )
-        )
-        return attachments | embedded
-
-    def _iso_activities(self):
-        # done activities of types that keep them are archived, not deleted
-        return (
-            self.env["mail.activity"]
-            .with_context(active_test=False)
-            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
-        )
-
-    def _iso_scheduled_messages(self):
-        return self.env["mail.scheduled.message"].search(
-            [("model", "=", self._name), ("res_id", "in", self.ids)]
-        )
-
-    def _iso_erase_activities(self):
-        """Planned and kept done activities (their res_name, summary, note
-        and feedback); the messages of done ones are erased with the others."""
-        self._iso_activities().unlink()
-        self._iso_scheduled_messages().unlink()
-
-    def _iso_erase_messages(self, messages):
-        placeholder = Markup("<p>%s</p>") % self.env._("Anonymised")
-        internal = _internal(messages.author_id)
-        messages.write(
-            {
-                "subject": False,
-                "email_from": False,
-                "reply_to": False,
-                "incoming_email_to": False,
-                "incoming_email_cc": False,
-                "outgoing_email_to": False,
-                # an incoming email's Message-Id names the sender's domain
-                "message_id": False,
-                "author_guest_id": False,
-                "attachment_ids": [Command.clear()],
-                "partner_ids": [Command.clear()],
-            }
-        )
-        messages.filtered(lambda m: not is_html_empty(m.body)).write(
-            {"body": placeholder}
-        )
-        messages.filtered(lambda m: m.author_id and m.author_id not in internal).write(
-            {"author_id": False}
-        )
-        messages.tracking_value_ids.filtered(
-            lambda v: self._iso_personal_tracking(v.field_id.name)
-        ).unlink()
-        messages.reaction_ids.filtered(lambda r: not _internal(r.partner_id)).unlink()
-        messages.message_link_preview_ids.unlink()
-        self.env["mail.message.translation"].search(
-            [("message_id", "in", messages.ids)]
-        ).unlink()
-        self.env["mail.message.schedule"].search(
-            [("mail_message_id", "in", messages.ids)]
-        ).unlink()
-        mails = self.env["mail.mail"].search([("mail_message_id", "in", messages.ids)])
-        mails.filtered(lambda m: m.state in ("outgoing", "exception")).write(
-            {"state": "cancel"}
-        )
-        mails.write(
-            {
-                "body_html": False,
-                "email_to": False,
-                "email_cc": False,
-                "headers": False,
-                "references": False,
-                "failure_reason": False,
-                "recipient_ids": [Command.clear()],
-            }
-        )
-        # delivery records name the external recipients and their addresses
-        notifications = self.env["mail.notification"].search(
-            [("mail_message_id", "in", messages.ids)]
-        )
-        external = notifications.filtered(
-            lambda n: n.res_partner_id not in _internal(n.res_partner_id)
-        )
-        external.unlink()
-        values = {"failure_reason": False, "mail_email_address": False}
-        if "sms_number" in notifications._fields:
-            values["sms_number"] = False
-        (notifications - external).write(values)
-        (notifications - external).filtered(
-            lambda n: n.author_id and n.author_id not in internal
-        ).write({"author_id": False})
-
     def _iso_erase_fields(self):
         placeholder = self.env._("Anonymised")
         now = fields.Datetime.now()
@@ -335,7 +194,9 @@ class HelpdeskTicket(models.Model):
         if not ratings:
             return
         self.env.flush_all()
-        external_raters = ratings.rated_partner_id - _internal(ratings.rated_partner_id)
+        external_raters = ratings.rated_partner_id - internal_partners(
+            ratings.rated_partner_id
+        )
         names = {ticket.id: ticket.display_name for ticket in self}
         self.env.cr.execute(
             SQL(
@@ -382,7 +243,7 @@ class HelpdeskTicket(models.Model):
             | messages.author_id
             | self.rating_ids.partner_id
         )
-        return people - _internal(people)
+        return people - internal_partners(people)
 
     def _iso_erase_contacts(self, candidates):
         """Erase and archive the contacts created with a complaint (by the

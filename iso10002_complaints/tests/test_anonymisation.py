@@ -743,6 +743,39 @@ class TestFinding14(AnonymisationCase):
         self.assertTrue(os.path.isfile(shared_path))
         self.assertEqual(kept.raw, b"Leaflet sent to everyone, unique")
 
+    def test_finding_14_pictures_embedded_in_html_are_erased(self):
+        """A picture pasted in the description is stored unattached (res_id
+        0) and only linked from the html."""
+        Attachment = self.env["ir.attachment"]
+        pasted, elsewhere = Attachment.create(
+            [
+                {
+                    "name": "kettle-photo.png",
+                    "raw": b"Picture of Ada Lovelace's kitchen, unique",
+                    "res_model": "helpdesk.ticket",
+                    "res_id": 0,
+                },
+                {
+                    "name": "logo.png",
+                    "raw": b"Company logo, unique",
+                    "res_model": "res.partner",
+                    "res_id": self.acme.id,
+                },
+            ]
+        )
+        path = self._file_path(pasted)
+        complaint = self._closed(
+            description=(
+                f'<p>Look: <img src="/web/image/{pasted.id}?access_token=x"> '
+                f'<img src="/web/image/{elsewhere.id}"></p>'
+            )
+        )
+        self._anonymise(complaint)
+        self.assertFalse(pasted.exists())
+        self.assertFalse(os.path.exists(path))
+        # a file attached to another document is only linked from here
+        self.assertTrue(elsewhere.exists())
+
     def test_finding_14_files_removed_right_after_the_commit(self):
         """Outside tests the files go after the commit, never before."""
         complaint = self._closed()
