@@ -125,6 +125,10 @@ class HelpdeskTicket(models.Model):
         sudo_complaints = complaints.sudo().with_context(
             mail_notrack=True, active_test=False
         )
+        # changes made earlier in this transaction are tracked at the commit,
+        # after the erasure: track them now, so that they are erased too
+        self.env.flush_all()
+        sudo_complaints._track_finalize()
         messages = sudo_complaints._iso_messages()
         contacts = sudo_complaints._iso_contact_candidates(messages)
         # everything holding files, gathered before their bodies are erased
