@@ -135,6 +135,7 @@ class HelpdeskTicket(models.Model):
         attachments = sudo_complaints._iso_attachments(messages)
         sudo_complaints._iso_erase_activities()
         sudo_complaints._iso_erase_messages(messages)
+        sudo_complaints._iso_erase_texts_and_letters(messages)
         fnames = attachments.mapped("store_fname")
         attachments.unlink()
         sudo_complaints.message_unsubscribe(

@@ -48,6 +48,9 @@ class HelpdeskTicket(models.Model):
             | activities.attachment_ids
             | scheduled.attachment_ids
         )
+        letters = self._iso_letters()
+        if letters:
+            attachments |= letters.attachment_id
         html_fields = [
             name
             for name, field in self._fields.items()
@@ -91,6 +94,25 @@ class HelpdeskTicket(models.Model):
         return self.env["mail.scheduled.message"].search(
             [("model", "=", self._name), ("res_id", "in", self.ids)]
         )
+
+    def _iso_letters(self):
+        """Letters sent by post from the complaints, if snailmail is installed."""
+        if "snailmail.letter" not in self.env:
+            return []
+        return self.env["snailmail.letter"].search(
+            [("model", "=", self._name), ("res_id", "in", self.ids)]
+        )
+
+    def _iso_erase_texts_and_letters(self, messages):
+        """Text messages and letters sent from the complaints, when those
+        apps are installed: phone numbers, postal addresses."""
+        if "sms.sms" in self.env:
+            self.env["sms.sms"].search(
+                [("mail_message_id", "in", messages.ids)]
+            ).unlink()
+        letters = self._iso_letters()
+        if letters:
+            letters.unlink()
 
     def _iso_erase_activities(self):
         """Planned and kept done activities (their res_name, summary, note

@@ -843,6 +843,34 @@ class TestFinding14(AnonymisationCase):
         left = self._left_in_messages(second, self._messages(second))
         self.assertEqual(left, [], "\n" + "\n".join(left))
 
+    def test_finding_14_texts_and_letters_are_erased(self):
+        """Beyond the issue: text messages and letters keep a phone number
+        and a postal address (when the sms and snailmail apps are there)."""
+        if not {"sms.sms", "snailmail.letter"} <= set(self.env.registry):
+            self.skipTest("sms and snailmail are not installed")
+        complaint = self._closed()
+        message = complaint.message_post(body="Texted", message_type="sms")
+        sms = self.env["sms.sms"].create(
+            {
+                "number": "+44 20 7946 0958",
+                "body": "Dear Ada Lovelace",
+                "mail_message_id": message.id,
+                "partner_id": self.partner_complainant.id,
+            }
+        )
+        letter = self.env["snailmail.letter"].create(
+            {
+                "model": "helpdesk.ticket",
+                "res_id": complaint.id,
+                "partner_id": self.partner_complainant.id,
+                "company_id": complaint.company_id.id,
+                "street": "12 Analytical Row",
+            }
+        )
+        self._anonymise(complaint)
+        self.assertFalse(sms.exists())
+        self.assertFalse(letter.exists())
+
     def test_finding_14_access_token_is_erased(self):
         complaint = self._closed()
         token = complaint.sudo()._portal_ensure_token()
