@@ -400,6 +400,9 @@ class TestAnonymisation(AnonymisationCase):
             "attachments",
             "rating",
             "follower: the complainant",
+            "ticket.product_service",
+            "activity ",
+            "(email).message_id",
         ):
             self.assertIn(place, left)
 
