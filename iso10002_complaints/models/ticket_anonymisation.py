@@ -149,6 +149,7 @@ class HelpdeskTicket(models.Model):
             [("ticket_id", "in", complaints.ids)]
         ).unlink()
         sudo_complaints._iso_erase_fields()
+        sudo_complaints._iso_erase_links_tracked_elsewhere()
         sudo_complaints._iso_erase_ratings()
         sudo_complaints._iso_erase_contacts(contacts)
         self.env["ir.attachment"].sudo()._iso_remove_files_after_commit(fnames)
@@ -185,6 +186,29 @@ class HelpdeskTicket(models.Model):
                         else placeholder
                     )
             ticket.write(values)
+
+    def _iso_erase_links_tracked_elsewhere(self):
+        """Another record's chatter that tracked a link to these complaints
+        (e.g. a ticket marked as their duplicate) keeps their old display
+        name: it now reads the anonymised one."""
+        values = self.env["mail.tracking.value"].search(
+            [
+                ("field_id.relation", "=", self._name),
+                ("field_id.ttype", "=", "many2one"),
+                "|",
+                ("old_value_integer", "in", self.ids),
+                ("new_value_integer", "in", self.ids),
+            ]
+        )
+        names = {ticket.id: ticket.display_name for ticket in self}
+        for value in values:
+            value.write(
+                {
+                    f"{side}_value_char": names[value[f"{side}_value_integer"]]
+                    for side in ("old", "new")
+                    if value[f"{side}_value_integer"] in names
+                }
+            )
 
     def _iso_erase_ratings(self):
         """Feedback, rater, the staff's reply and the link of the survey.

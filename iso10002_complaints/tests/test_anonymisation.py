@@ -874,6 +874,25 @@ class TestFinding14(AnonymisationCase):
         self.assertFalse(sms.exists())
         self.assertFalse(letter.exists())
 
+    def test_finding_14_links_tracked_by_other_tickets_are_renamed(self):
+        """Beyond the issue: a ticket marked as a duplicate of the complaint
+        tracked the complaint's title in its own chatter."""
+        complaint = self._complaint(name="Ada Lovelace's first complaint")
+        other = self._complaint(name="Kettle again")
+        other.write({"severity": "high"})
+        self._flush_tracking()
+        other.duplicate_id = complaint
+        self._flush_tracking()
+        value = self._messages(other).tracking_value_ids.filtered(
+            lambda v: v.field_id.name == "duplicate_id"
+        )
+        self.assertIn("Lovelace", value.new_value_char)
+        self._anonymise(self._close_quickly(complaint))
+        self.assertFalse(other.anonymised)
+        self.assertEqual(value.new_value_integer, complaint.id)
+        self.assertEqual(value.new_value_char, complaint.display_name)
+        self.assertNotIn("Lovelace", value.new_value_char)
+
     def test_finding_14_access_token_is_erased(self):
         complaint = self._closed()
         token = complaint.sudo()._portal_ensure_token()
