@@ -2,6 +2,7 @@ from . import test_access_matrix
 from . import test_acknowledgement
 from . import test_after_commit
 from . import test_anonymisation
+from . import test_anonymisation_wizard
 from . import test_assessment
 from . import test_deadline_status
 from . import test_deadlines
