@@ -23,4 +23,7 @@ from . import mail_followers
 from . import portal_fields
 from . import helpdesk_ticket_mail_access
 from . import ticket_portal_access
+from . import ticket_anonymisation
+from . import ticket_anonymisation_chatter
+from . import ir_attachment_filestore
 from . import ticket_integrity

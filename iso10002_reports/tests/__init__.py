@@ -8,3 +8,4 @@ from . import test_i18n_tr
 from . import test_ui_fixes
 from . import test_analysis_confidentiality
 from . import test_attack_surface
+from . import test_anonymisation_figures
