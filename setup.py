@@ -69,6 +69,11 @@ setup(
         "lxml",
     ],
     extras_require={
-        "test": ["pytest-odoo", "websocket-client", "freezegun"],
+        "test": [
+            "pytest-odoo",
+            "websocket-client",
+            "freezegun",
+            "pypandoc-binary==1.17",
+        ],
     },
 )

@@ -10,232 +10,96 @@ with both addons and their demo data, serves it and calls:
 
 The database must hold the demo data of iso10002_complaints and
 iso10002_reports, with the demo users admin/admin and portal/portal. The
-driver starts headless Chromium and talks to it over the DevTools protocol
-with websocket-client (pip install websocket-client); no Playwright or
-Selenium. It creates one management review (the demo data has none), so run
-it against a throwaway database, never a real one. --list prints the shots.
+browser is the machine's headless Chromium driven by Playwright (pip install
+playwright; never `playwright install`: no browser is downloaded). It creates
+one management review (the demo data has none), so run it against a
+throwaway database, never a real one. --list prints the shots.
 """
 
 import argparse
-import base64
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 
 try:
-    import websocket  # websocket-client
+    from playwright.sync_api import sync_playwright
 except ImportError:  # pragma: no cover
-    sys.exit("websocket-client is missing: pip install websocket-client")
+    sys.exit(
+        "playwright is missing: pip install -r requirements-docs.txt"
+        " (it uses the machine's Chromium; no `playwright install` needed)"
+    )
 
 WIDTH, HEIGHT = 1440, 900
 # what Odoo's web client shows once an action is rendered
 VIEW_READY = ".o_action_manager .o_view_controller"
+BUSY = (
+    ".o_loading_indicator, .o_blockUI, .o-mail-Thread .o-mail-Loading,"
+    " .o_kanban_view .o-mail-Loading"
+)
 
 
 class Browser:
-    """Just enough of the Chrome DevTools protocol for a page's screenshots."""
+    """A Playwright page with the few Odoo-aware steps the shots need."""
 
-    def __init__(self, executable, profile):
-        os.makedirs(profile, exist_ok=True)
-        self.profile = profile
-        port_file = os.path.join(profile, "DevToolsActivePort")
-        if os.path.exists(port_file):  # left by an earlier run
-            os.remove(port_file)
-        self.proc = subprocess.Popen(
-            [
-                executable,
-                "--headless=new",
-                "--remote-debugging-port=0",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                "--hide-scrollbars",
-                "--force-color-profile=srgb",
-                "--lang=en-US",
-                f"--user-data-dir={profile}",
-                f"--window-size={WIDTH},{HEIGHT}",
-                "about:blank",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            # Debian's chromium is a shell script: stop its whole group
-            start_new_session=True,
-        )
-        deadline = time.time() + 30
-        while not os.path.exists(port_file) or not open(port_file).read().strip():
-            if time.time() > deadline or self.proc.poll() is not None:
-                self.close()
-                sys.exit(f"{executable} did not start its DevTools endpoint.")
-            time.sleep(0.1)
-        port = open(port_file).read().split()[0]
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as resp:
-            pages = [t for t in json.load(resp) if t["type"] == "page"]
-        self.ws = websocket.create_connection(
-            pages[0]["webSocketDebuggerUrl"], timeout=60, suppress_origin=True
-        )
-        self.next_id = 0
+    def __init__(self, page, base):
+        self.page = page
+        self.base = base
         self.inflight = set()
-        self.last_network = time.time()
-        self.errors = []
-        self.send("Page.enable")
-        self.send("Network.enable")
-        self.send("Runtime.enable")
-        self.send(
-            "Emulation.setDeviceMetricsOverride",
-            width=WIDTH,
-            height=HEIGHT,
-            deviceScaleFactor=1,
-            mobile=False,
-        )
+        self.last_network = time.monotonic()
+        page.on("request", self._request_started)
+        page.on("requestfinished", self._request_ended)
+        page.on("requestfailed", self._request_ended)
 
-    def close(self):
-        try:
-            self.ws.close()
-        except Exception:  # noqa: BLE001 (the browser may be gone already)
-            pass
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(self.proc.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
-                self.proc.wait(10)
-                # the browser's children leave shortly after it
-                for _ in range(50):
-                    os.killpg(self.proc.pid, 0)
-                    time.sleep(0.1)
-            except (subprocess.TimeoutExpired, ProcessLookupError):
-                pass
+    def _request_started(self, request):
+        # the bus's shared worker never reports the end of its script
+        if "/bus/websocket_worker" not in request.url:
+            self.inflight.add(request)
+        self.last_network = time.monotonic()
 
-    # --- protocol --------------------------------------------------------
-    def _event(self, message):
-        method, params = message.get("method"), message.get("params", {})
-        if method == "Network.requestWillBeSent":
-            # the bus's shared worker never reports the end of its script
-            if "/bus/websocket_worker" not in params["request"]["url"]:
-                self.inflight.add(params["requestId"])
-        elif method in ("Network.loadingFinished", "Network.loadingFailed"):
-            self.inflight.discard(params["requestId"])
-        elif method == "Runtime.exceptionThrown":
-            self.errors.append(params["exceptionDetails"].get("text", "?"))
-        if method and method.startswith("Network."):
-            self.last_network = time.time()
+    def _request_ended(self, request):
+        self.inflight.discard(request)
+        self.last_network = time.monotonic()
 
-    def _pump(self, timeout):
-        """Read one message (or none within timeout); returns it."""
-        self.ws.settimeout(timeout)
-        try:
-            message = json.loads(self.ws.recv())
-        except websocket.WebSocketTimeoutException:
-            return None
-        if "method" in message:
-            self._event(message)
-        return message
-
-    def send(self, method, **params):
-        self.next_id += 1
-        ident = self.next_id
-        self.ws.send(json.dumps({"id": ident, "method": method, "params": params}))
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            message = self._pump(deadline - time.time())
-            if message and message.get("id") == ident:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
-        raise TimeoutError(method)
+    def network_idle(self, quiet=0.5, timeout=30):
+        """No request of the page for ``quiet`` seconds (Playwright's own
+        "networkidle" waits for the bus worker, which never ends)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.inflight and time.monotonic() - self.last_network >= quiet:
+                return
+            self.page.wait_for_timeout(100)  # lets Playwright deliver events
+        self.inflight.clear()  # long requests must not block forever
 
     def js(self, expression):
         """Evaluate JavaScript (promises awaited); returns its JSON value."""
-        result = self.send(
-            "Runtime.evaluate",
-            expression=expression,
-            awaitPromise=True,
-            returnByValue=True,
-        )
-        if "exceptionDetails" in result:
-            details = result["exceptionDetails"]
-            text = details.get("exception", {}).get("description") or details
-            raise RuntimeError(f"JavaScript error: {text}")
-        return result["result"].get("value")
-
-    # --- waiting ---------------------------------------------------------
-    def network_idle(self, quiet=0.7, timeout=30):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            self._pump(0.1)
-            if not self.inflight and time.time() - self.last_network >= quiet:
-                return
-        # long requests (e.g. the bus) must not block forever
-        self.inflight.clear()
-
-    def wait_for(self, selector, timeout=30):
-        deadline = time.time() + timeout
-        check = f"!!document.querySelector({json.dumps(selector)})"
-        while time.time() < deadline:
-            if self.js(check):
-                return
-            self._pump(0.2)
-        raise TimeoutError(f"{selector} did not appear on {self.js('location.href')}")
+        return self.page.evaluate(expression)
 
     def settle(self, selector=None):
         """Wait for selector, network idle, no spinner, fonts and images."""
+        page = self.page
         if selector:
-            self.wait_for(selector)
+            page.wait_for_selector(selector, timeout=30_000)
         self.network_idle()
-        deadline = time.time() + 20
-        busy = (
-            "!!document.querySelector('.o_loading_indicator, .o_blockUI, "
-            ".o-mail-Thread .o-mail-Loading, .o_kanban_view .o-mail-Loading') "
-            "|| document.readyState !== 'complete'"
+        page.wait_for_function(
+            f"!document.querySelector({json.dumps(BUSY)})", timeout=20_000
         )
-        while time.time() < deadline and self.js(busy):
-            self._pump(0.2)
-        self.js("document.fonts.ready.then(() => true)")
-        self.network_idle(quiet=0.5)
-        time.sleep(0.3)  # animations (chatter, dropdowns)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        self.network_idle()
+        page.wait_for_timeout(300)  # animations (chatter, dropdowns)
 
     def goto(self, url, selector=None):
-        self.inflight.clear()
-        self.send("Page.navigate", url=url)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            if self.js("document.readyState") == "complete" and self.js(
-                "location.href"
-            ) not in ("about:blank",):
-                break
-            self._pump(0.2)
+        self.page.goto(url, wait_until="load")
         self.settle(selector)
 
     def click(self, selector, settle=None):
-        found = self.js(
-            f"(() => {{ const el = document.querySelector({json.dumps(selector)});"
-            " if (!el) return false; el.click(); return true; })()"
-        )
-        if not found:
-            raise RuntimeError(f"nothing to click: {selector}")
+        self.page.locator(selector).first.click()
         self.settle(settle)
 
-    # --- pictures --------------------------------------------------------
     def rect(self, selector, pad=0):
-        """Page coordinates of selector's box (after scrolling it into view)."""
-        box = self.js(
-            f"(() => {{ const el = document.querySelector({json.dumps(selector)});"
-            " if (!el) return null; const r = el.getBoundingClientRect();"
-            " return {x: r.left + scrollX, y: r.top + scrollY,"
-            " width: r.width, height: r.height}; })()"
-        )
+        """Page coordinates of selector's box."""
+        box = self.page.locator(selector).first.bounding_box()
         if not box:
             raise RuntimeError(f"nothing to crop to: {selector}")
         x = max(box["x"] - pad, 0)
@@ -250,74 +114,53 @@ class Browser:
     def viewport(self, height=HEIGHT):
         """Resize the page: Odoo scrolls inside .o_content, not the document,
         so a part of a long form is only painted in a tall enough page."""
-        self.send(
-            "Emulation.setDeviceMetricsOverride",
-            width=WIDTH,
-            height=height,
-            deviceScaleFactor=1,
-            mobile=False,
-        )
+        self.page.set_viewport_size({"width": WIDTH, "height": height})
         self.settle()
 
     def shot(self, path, clip=None):
-        params = {"format": "png"}
-        if clip:
-            # within the viewport (see viewport()): capturing beyond it
-            # lays the page out again and shifts the clip
-            params["clip"] = dict(clip, scale=1)
-        data = self.send("Page.captureScreenshot", **params)["data"]
-        with open(path, "wb") as out:
-            out.write(base64.b64decode(data))
-        print(f"  {os.path.basename(path)}")
+        # Playwright's page has the focus: no autofocused field selected
+        self.page.evaluate("document.activeElement && document.activeElement.blur()")
+        self.page.screenshot(path=path, clip=clip, animations="disabled")
+        print(f"  {os.path.basename(path)}", flush=True)
 
-    # --- Odoo --------------------------------------------------------------
-    def login(self, base, login, password, landing="/odoo/complaints"):
+    def login(self, login, password, landing="/odoo/complaints"):
         # landing: not the default home of admin, Discuss, which keeps a
         # request open
         self.goto(
-            f"{base}/web/session/logout?redirect=/web/login%3Fredirect%3D{landing}",
+            f"{self.base}/web/session/logout?redirect=/web/login%3Fredirect%3D{landing}",
             "form.oe_login_form",
         )
-        self.js(
-            "(() => { const f = document.querySelector('form.oe_login_form');"
-            f" f.querySelector('input[name=login]').value = {json.dumps(login)};"
-            f" f.querySelector('input[name=password]').value = {json.dumps(password)};"
-            " f.submit(); })()"
-        )
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            self._pump(0.3)
-            href = self.js("location.href") or ""
-            if (
-                "/web/login" not in href
-                and self.js("document.readyState") == "complete"
-            ):
-                break
-        else:
+        form = self.page.locator("form.oe_login_form")
+        form.locator("input[name=login]").fill(login)
+        form.locator("input[name=password]").fill(password)
+        with self.page.expect_navigation():
+            form.locator("button[type=submit]").click()
+        if "/web/login" in self.page.url:
             raise RuntimeError(f"could not log in as {login}")
         self.settle()
 
-    def logout(self, base):
+    def logout(self):
         self.goto(
-            f"{base}/web/session/logout?redirect=/web/login", "form.oe_login_form"
+            f"{self.base}/web/session/logout?redirect=/web/login",
+            "form.oe_login_form",
         )
 
     def rpc(self, model, method, args=(), **kwargs):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "model": model,
-                "method": method,
-                "args": list(args),
-                "kwargs": kwargs,
+        """JSON-RPC call_kw in the browser's session."""
+        response = self.page.request.post(
+            f"{self.base}/web/dataset/call_kw/{model}/{method}",
+            data={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                },
             },
-        }
-        answer = self.js(
-            f"fetch('/web/dataset/call_kw/{model}/{method}', {{method: 'POST',"
-            " headers: {'Content-Type': 'application/json'},"
-            f" body: JSON.stringify({json.dumps(payload)})}}).then(r => r.json())"
         )
+        answer = response.json()
         if answer.get("error"):
             raise RuntimeError(
                 f"{model}.{method}: {answer['error']['data']['message']}"
@@ -355,21 +198,6 @@ def shot(name):
 
 def png(out, name):
     return os.path.join(out, f"{name}.png")
-
-
-def hide(b, selector):
-    b.js(
-        f"document.querySelectorAll({json.dumps(selector)})"
-        ".forEach(el => el.style.display = 'none')"
-    )
-
-
-def scroll_to(b, selector, block="start"):
-    b.js(
-        f"document.querySelector({json.dumps(selector)})"
-        f".scrollIntoView({{block: {json.dumps(block)}}})"
-    )
-    b.settle()
 
 
 def section_clip(b, first_title, last_title, pad=12):
@@ -616,9 +444,6 @@ def main():
         "--out", default=os.path.join(os.path.dirname(__file__), "..", "docs", "img")
     )
     parser.add_argument(
-        "--profile", help="Chromium profile folder (default: a temporary one)"
-    )
-    parser.add_argument(
         "--admin", default="admin:admin", help="LOGIN:PASSWORD of the administrator"
     )
     parser.add_argument(
@@ -639,10 +464,17 @@ def main():
     base = args.url.rstrip("/")
     out = os.path.abspath(args.out)
     os.makedirs(out, exist_ok=True)
-    profile = args.profile or tempfile.mkdtemp(prefix="iso10002-chromium-")
-    browser = Browser(find_chromium(), profile)
     failed = []
-    try:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=find_chromium(),
+            args=["--no-sandbox", "--hide-scrollbars", "--force-color-profile=srgb"],
+        )
+        page = chromium.new_page(
+            viewport={"width": WIDTH, "height": HEIGHT}, locale="en-US"
+        )
+        page.set_default_timeout(60_000)
+        browser = Browser(page, base)
         phases = (
             (
                 "admin",
@@ -659,19 +491,16 @@ def main():
             if credentials:
                 login, password = credentials.split(":", 1)
                 landing = "/my" if who == "portal" else "/odoo/complaints"
-                browser.login(base, login, password, landing)
+                browser.login(login, password, landing)
             else:
-                browser.logout(base)
+                browser.logout()
             for name in names:
                 try:
                     SHOTS[name](browser, base, out)
                 except Exception as error:  # noqa: BLE001 (report them all)
                     failed.append(name)
                     print(f"  {name} FAILED: {error}", file=sys.stderr)
-    finally:
-        browser.close()
-        if not args.profile:
-            shutil.rmtree(profile, ignore_errors=True)
+        chromium.close()
     if failed:
         sys.exit(f"failed shots: {', '.join(failed)}")
 

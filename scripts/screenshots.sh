@@ -6,24 +6,27 @@
 #
 # It creates a throwaway PostgreSQL cluster and a database with both addons
 # and their demo data, serves Odoo on a free port of 127.0.0.1, runs
-# scripts/screenshots.py (headless Chromium driven over the DevTools
-# protocol with websocket-client) and stops and removes everything on exit.
+# scripts/screenshots.py (the machine's headless Chromium driven by
+# Playwright) and stops and removes everything on exit.
 # Needs Odoo 19 importable by $PYTHON (default python3), the OCA
-# dependencies, PostgreSQL server binaries, chromium and websocket-client
-# (pip install websocket-client). pngquant, when installed, shrinks the PNGs.
+# dependencies, PostgreSQL server binaries and chromium; installs Playwright
+# from PyPI (requirements-docs.txt), which downloads no browser.
+# pngquant, when installed, shrinks the PNGs.
 # Environment variables:
 #   PYTHON       interpreter that imports Odoo 19 (default python3)
 #   CHROMIUM     the browser (default: chromium, chromium-browser or google-chrome)
 #   SHOTS        space-separated names of the shots to take (default: all;
 #                ./scripts/screenshots.py --list prints them)
 #   KEEP_WORK=1  keep the temporary folder (database, logs)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 check_odoo
-"$PYTHON" -c 'import websocket' 2>/dev/null \
-    || die "websocket-client is missing: pip install websocket-client"
+"$PYTHON" -m pip install -q --disable-pip-version-check --root-user-action=ignore \
+    -r "$ROOT/requirements-docs.txt" \
+    || die "could not install Playwright (requirements-docs.txt) from PyPI."
 
 start=$(date +%s)
 start_throwaway_pg iso10002-shots
@@ -50,7 +53,7 @@ curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login" || die "Odoo did n
 
 # shellcheck disable=SC2086
 "$PYTHON" "$ROOT/scripts/screenshots.py" --url "http://127.0.0.1:$HTTP_PORT" \
-    --out "$ROOT/docs/img" --profile "$WORK/chromium" ${SHOTS:-}
+    --out "$ROOT/docs/img" ${SHOTS:-}
 
 if command -v pngquant >/dev/null 2>&1; then
     pngquant --force --skip-if-larger --quality=70-95 --strip --ext .png "$ROOT"/docs/img/*.png || true
