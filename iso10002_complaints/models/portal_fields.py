@@ -142,6 +142,10 @@ class HelpdeskTicket(models.Model):
     # receipt: filed for the complainant by someone else (staff records it)
     representative_id = fields.Many2one(groups=INTERNAL_GROUPS)
     representative_authority = fields.Boolean(groups=INTERNAL_GROUPS)
+    # the public form's contact and the confirmation of its address
+    intake_partner_id = fields.Many2one(groups=INTERNAL_GROUPS)
+    intake_unconfirmed = fields.Boolean(groups=INTERNAL_GROUPS)
+    intake_confirm_deadline = fields.Datetime(groups=INTERNAL_GROUPS)
     # acknowledgement: how, and the pending email (the date is portal-readable)
     ack_method = fields.Selection(groups=INTERNAL_GROUPS)
     ack_pending = fields.Boolean(groups=INTERNAL_GROUPS)

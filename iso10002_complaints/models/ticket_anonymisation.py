@@ -279,12 +279,15 @@ class HelpdeskTicket(models.Model):
         public form or the email gateway, in its transaction) that hold
         nothing else: no user, no company, no other contact, no other record.
         A contact of the address book is never touched."""
-        candidates = candidates.exists().filtered(
+        # the contacts the public form created (intake_partner_id), and those
+        # created in the transaction of a complaint (the email gateway: same
+        # timestamp)
+        intake_contacts = self.intake_partner_id
+        candidates = (candidates | intake_contacts).exists().filtered(
             lambda p: not (p.user_ids or p.is_company or p.parent_id or p.child_ids)
         )
         if not candidates:
             return
-        # created in the transaction that created a complaint: same timestamp
         created_with_complaint = set(
             self.search(
                 [
@@ -294,8 +297,10 @@ class HelpdeskTicket(models.Model):
             ).mapped("create_date")
         )
         candidates = candidates.filtered(
-            lambda p: p.create_date in created_with_complaint
+            lambda p: p in intake_contacts or p.create_date in created_with_complaint
         )
+        # the complaints being erased no longer name the contacts they created
+        self.intake_partner_id = False
         contacts = candidates - candidates.browse(
             self._iso_partners_referenced(candidates)
         )

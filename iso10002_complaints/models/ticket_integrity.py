@@ -60,6 +60,11 @@ SYSTEM_FIELDS = frozenset(
         # personal data (4.10)
         "anonymised",
         "anonymised_date",
+        # the public form's contact and the confirmation of its address
+        "intake_partner_id",
+        "intake_unconfirmed",
+        "intake_confirm_deadline",
+        "intake_confirm_token_hash",
     }
 )
 # The receipt date may be given when the complaint is recorded (e.g. a

@@ -26,6 +26,7 @@ class ComplaintCorrectionWizard(models.TransientModel):
     corrected it are posted on the complaint."""
 
     _name = "iso10002.complaint.correction.wizard"
+    _inherit = ["iso10002.complaint.wizard.access"]
     _description = "Correct a recorded fact of a complaint"
 
     ticket_id = fields.Many2one(
@@ -61,8 +62,12 @@ class ComplaintCorrectionWizard(models.TransientModel):
     new_reaction = fields.Selection(REACTIONS, string="Correct reaction")
     reason = fields.Text(required=True, help="Why the recorded value was wrong.")
 
+    def _iso_wizard_tickets(self):
+        return self.ticket_id
+
     @api.depends("ticket_id", "field_name")
     def _compute_value_type(self):
+        self._iso_check_tickets_access()
         for wizard in self:
             wizard.value_type = CORRECTABLE_FIELDS.get(wizard.field_name)
             wizard.current_value = (

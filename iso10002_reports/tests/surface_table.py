@@ -26,13 +26,10 @@ classified here but gone. To classify a new item, add a line below:
   calls the route against the confidential complaint (see PROBE KEYS in
   test_attack_surface.py), or None when the route reaches no complaint data
   (say why: it is counted as classified, not called).
-* PORTAL_FIELDS: every field of helpdesk.ticket a portal user can read over
-  RPC: ``"field": "why the complainant may read it"``.
-  PORTAL_FORBIDDEN lists internal fields a portal user must not read (finding
-  5): one of them readable fails the test.
+* The fields of helpdesk.ticket a portal user may read are classified in
+  one place, PORTAL_READABLE_FIELDS (iso10002_complaints/models/
+  portal_fields.py): the test compares what a portal user can read with it.
 """
-
-from .surface_table_portal import PORTAL_FIELDS, PORTAL_FORBIDDEN  # noqa: F401
 
 # roles who may read the confidential complaint (ISO 10002 4.10): its
 # complainant, its handler, the leader of its team (unless complained
@@ -74,6 +71,10 @@ MODELS = {
     "iso10002.complaint.intake.log": ("owned", "intake log: email and IP"),
     "iso10002.complaint.conflict.wizard": ("owned", "conflict check (finding 3)"),
     "iso10002.complaint.anonymise.wizard": ("owned", "erasure wizard (managers)"),
+    "iso10002.complaint.correction.wizard": (
+        "owned",
+        "correction of a recorded fact (managers; audited, finding 8)",
+    ),
     "helpdesk.ticket.duplicate.wizard": ("owned", "helpdesk_mgmt duplicate wizard"),
     "mail.compose.message": ("owned", "composer: renders the complaint"),
     "mail.activity.schedule": ("owned", "activity wizard on the complaint"),
@@ -121,6 +122,15 @@ MODELS = {
     "iso10002.complaint.policy.preset": ("config", "policy presets"),
     "iso10002.complaint.policy.target": ("config", "published objectives"),
     "iso10002.deadline.cache.mixin": ("abstract", "deadline cache mixin"),
+    "iso10002.complaint.wizard.access": (
+        "abstract",
+        "access check of the complaint assistants (finding 3)",
+    ),
+    "iso10002.complaint.intake.throttle": (
+        "metadata",
+        "rate-limit counters: hashes of IP addresses and emails, no complaint "
+        "link; administrators only (finding 15)",
+    ),
 }
 
 _PAGE = {"kind": "page"}
@@ -136,6 +146,12 @@ ROUTES = {
         # logged-in users are sent to /my/complaints/submit
         {"kind": "form", "data": {}, "roles": ("public",)},
         "files a new complaint (intake); never touches an existing one",
+    ),
+    "/complaints/confirm/<string:token>": (
+        {"kind": "page", "url": "/complaints/confirm/{bad_token}"},
+        "the owner of an address confirms a complaint filed with it: a "
+        "single-use secret mailed to that address, never a complaint id "
+        "(finding 15)",
     ),
     # --- the product's portal --------------------------------------------------
     "/my/complaints": (_PAGE, "the complainant's own list"),
