@@ -49,12 +49,13 @@ class ComplaintPublic(ComplaintFormMixin, http.Controller):
         csrf=False,
     )
     def complaint_public_submit(self, **post):
-        public = request.env.user._is_public()
-        complaint, response = self._iso_submit(post, public=public)
+        if not request.env.user._is_public():
+            # a user logged in meanwhile: the portal's form (same session,
+            # same CSRF token; 307 keeps the method, the values and the files)
+            return request.redirect("/my/complaints/submit", code=307)
+        complaint, response = self._iso_submit(post, public=True)
         if response:
             return response
-        if not public:
-            return request.redirect(self._iso_complaint_url(complaint, info="filed"))
         # the reference only: the link to follow the complaint goes by email
         # to the address given, never to whoever submitted the form
         request.session["iso10002_complaint_ref"] = complaint.complaint_ref

@@ -6,6 +6,11 @@ from odoo import api, fields, models
 class RatingRating(models.Model):
     _inherit = "rating.rating"
 
+    # The token lets whoever holds it rate as the customer (/rate/<token>):
+    # it is for the rated person's mailbox alone. Odoo's rating mails and
+    # routes read it as superuser; readers of a complaint (its handler, an
+    # auditor) must not rate its handling in the complainant's name.
+    access_token = fields.Char(groups="base.group_system")
     helpdesk_ticket_id = fields.Many2one(
         "helpdesk.ticket",
         string="Ticket",

@@ -195,7 +195,10 @@ class HelpdeskTicket(models.Model):
 
         Its links carry the rating's token, with which anyone rates the
         handling as the complainant: Odoo would post it as a note, kept in
-        the chatter that every reader of the complaint sees.
+        the chatter that every reader of the complaint sees. It is sent as
+        a user notification of the complaint instead: out of the chatter,
+        readable by its recipient alone (mail.message access), and still
+        the complaint's, so that anonymisation erases it.
         """
         complaints = self.filtered("is_complaint")
         res = None
@@ -210,8 +213,13 @@ class HelpdeskTicket(models.Model):
                 complaint.id,
                 force_send=force_send,
                 email_layout_xmlid="mail.mail_notification_light",
-                # not attached to the complaint: not in its chatter
-                email_values={"model": False, "res_id": False},
+                email_values={
+                    "model": complaint._name,
+                    "res_id": complaint.id,
+                    "message_type": "user_notification",
+                    # the organisation's mail: no user reads it as its author
+                    "author_id": complaint.company_id.partner_id.id,
+                },
             )
             complaint._message_log(
                 body=self.env._(

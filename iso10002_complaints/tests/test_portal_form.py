@@ -26,6 +26,28 @@ class TestPortalForm(IntakeHttpCommon):
         )
         self.assertEqual(counters["complaint_count"], 1, "colleague's not counted")
 
+    def test_logged_in_user_on_the_public_form_route(self):
+        """A user who logged in after opening the public form gets the
+        portal's form answer: the complaint, or the form with its errors
+        (it was a server error before)."""
+        self._login(self.portal_user)
+        csrf = self._csrf("/my/complaints/new")
+        data = dict(self._form(), csrf_token=csrf, description="")
+        response = self.url_open("/complaints/submit", data=data)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Tell us what happened.", response.text)
+        self.assertFalse(self._complaints(partner_id=self.portal_user.partner_id.id))
+        data["description"] = "The lid broke on the first day."
+        response = self.url_open(
+            "/complaints/submit", data=data, allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 307)
+        response = self.url_open("/complaints/submit", data=data)
+        self.assertEqual(response.status_code, 200)
+        complaint = self._complaints(partner_id=self.portal_user.partner_id.id)
+        self.assertEqual(len(complaint), 1)
+        self.assertIn(f"/my/complaint/{complaint.id}", response.url)
+
     def test_portal_file_complaint(self):
         self._login(self.portal_user)
         form = self.url_open("/my/complaints/new")

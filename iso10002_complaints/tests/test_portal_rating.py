@@ -54,9 +54,19 @@ class TestPortalRating(IntakeHttpCommon):
         self.assertEqual(len(mail), 1)
         self.assertIn(f"/rate/{rating.access_token}/5", str(mail.body_html))
         self.assertEqual(mail.recipient_ids, self.portal_user.partner_id)
-        self.assertFalse(mail.model)
-        for message in complaint.message_ids:
+        # the complaint's user notification: erased with it, read by its
+        # recipient alone, never by the complaint's readers
+        self.assertEqual((mail.model, mail.res_id), (complaint._name, complaint.id))
+        self.assertEqual(mail.message_type, "user_notification")
+        handler_view = complaint.with_user(self.handler)
+        for message in handler_view.message_ids:
             self.assertNotIn(rating.access_token, str(message.body))
+        self.assertNotIn(mail.mail_message_id, handler_view.message_ids)
+        self.assertFalse(
+            self.env["mail.message"]
+            .with_user(self.handler)
+            .search([("id", "=", mail.mail_message_id.id)])
+        )
         self.assertTrue(
             complaint.message_ids.filtered(
                 lambda m: "Satisfaction survey sent to" in str(m.body)

@@ -78,6 +78,19 @@ class TestSurfaceChannels(AccessCase):
         )
         self.assertEqual(plain_rating.feedback, "Edited")
 
+    def test_surface_rating_token_is_for_the_complainant_alone(self):
+        """Who reads a complaint's rating cannot read its token, which rates
+        in the complainant's name on /rate/<token>."""
+        rating = self._rating(self.confidential)
+        self.assertTrue(rating.access_token)
+        for role in ("handler", "auditor", "complaint_manager"):
+            ratings = self._as(role, "rating.rating")
+            self.assertEqual(ratings.browse(rating.id).read(["rating"])[0]["rating"], 5)
+            with self.assertRaises(AccessError, msg=role):
+                ratings.browse(rating.id).read(["access_token"])
+            with self.assertRaises(AccessError, msg=role):
+                ratings.search([("access_token", "=", rating.access_token)])
+
     def test_surface_notifications_of_complaint_messages_stay_private(self):
         internal = self.users["internal"]
         message = self.confidential.message_post(
