@@ -283,8 +283,12 @@ class HelpdeskTicket(models.Model):
         # created in the transaction of a complaint (the email gateway: same
         # timestamp)
         intake_contacts = self.intake_partner_id
-        candidates = (candidates | intake_contacts).exists().filtered(
-            lambda p: not (p.user_ids or p.is_company or p.parent_id or p.child_ids)
+        candidates = (
+            (candidates | intake_contacts)
+            .exists()
+            .filtered(
+                lambda p: not (p.user_ids or p.is_company or p.parent_id or p.child_ids)
+            )
         )
         if not candidates:
             return

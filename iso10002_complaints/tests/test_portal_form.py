@@ -38,9 +38,7 @@ class TestPortalForm(IntakeHttpCommon):
         self.assertIn("Tell us what happened.", response.text)
         self.assertFalse(self._complaints(partner_id=self.portal_user.partner_id.id))
         data["description"] = "The lid broke on the first day."
-        response = self.url_open(
-            "/complaints/submit", data=data, allow_redirects=False
-        )
+        response = self.url_open("/complaints/submit", data=data, allow_redirects=False)
         self.assertEqual(response.status_code, 307)
         response = self.url_open("/complaints/submit", data=data)
         self.assertEqual(response.status_code, 200)
