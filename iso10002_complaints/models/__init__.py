@@ -6,6 +6,7 @@ from . import helpdesk_ticket
 from . import res_company
 from . import resource_calendar
 from . import res_config_settings
+from . import ticket_facts
 from . import helpdesk_ticket_principles
 from . import complaint_intake_log
 from . import complaint_intake_throttle

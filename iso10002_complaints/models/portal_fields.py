@@ -142,6 +142,10 @@ class HelpdeskTicket(models.Model):
     # receipt: filed for the complainant by someone else (staff records it)
     representative_id = fields.Many2one(groups=INTERNAL_GROUPS)
     representative_authority = fields.Boolean(groups=INTERNAL_GROUPS)
+    # derived facts of the handling (ticket_facts.py)
+    has_response = fields.Boolean(groups=INTERNAL_GROUPS)
+    next_deadline = fields.Datetime(groups=INTERNAL_GROUPS)
+    next_deadline_kind = fields.Selection(groups=INTERNAL_GROUPS)
     # the public form's contact and the confirmation of its address
     intake_partner_id = fields.Many2one(groups=INTERNAL_GROUPS)
     intake_unconfirmed = fields.Boolean(groups=INTERNAL_GROUPS)

@@ -35,12 +35,15 @@ SYSTEM_FIELDS = frozenset(
         "ack_deadline",
         "response_deadline",
         "deadline_status",
+        "next_deadline",
+        "next_deadline_kind",
         # acknowledgement (7.4)
         "ack_date",
         "ack_pending",
         # response and decision (7.7, 7.8); the reaction is recorded by the
         # portal or by the Decision accepted / rejected buttons
         "remedy_cost",
+        "has_response",
         "decision_date",
         "reaction",
         "reaction_date",
