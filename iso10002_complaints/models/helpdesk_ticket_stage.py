@@ -4,18 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
-# ISO 10002 process steps, in the order of the standard (7.2 to 7.9).
-ISO_STEPS = [
-    ("received", "Received"),
-    ("acknowledged", "Acknowledged"),
-    ("assessed", "Assessed"),
-    ("investigating", "Investigating"),
-    ("responded", "Response proposed"),
-    ("decision_communicated", "Decision communicated"),
-    ("closed", "Closed"),
-    ("withdrawn", "Withdrawn / rejected"),
-]
-TERMINAL_STEPS = ("closed", "withdrawn")
+from .iso_steps import ISO_STEPS, TERMINAL_STEPS  # noqa: F401 (imported from here)
 
 
 class HelpdeskTicketStage(models.Model):
