@@ -106,8 +106,7 @@ STEPS = (
         "7.6",
         portal_title=_lt("Being investigated"),
         portal_text=_lt(
-            "We are finding out what happened. We may contact you for more "
-            "information."
+            "We are finding out what happened. We may contact you for more information."
         ),
         milestone="handled",
         user_field="user_id",
@@ -137,8 +136,7 @@ STEPS = (
         ),
         portal_title=_lt("Decision sent"),
         portal_text=_lt(
-            "We have sent you our decision. Please tell us below whether you "
-            "accept it."
+            "We have sent you our decision. Please tell us below whether you accept it."
         ),
         milestone="decision",
         date_field="decision_date",
@@ -158,9 +156,11 @@ STEPS = (
                     "as resolved (escalate, or refer to external dispute "
                     "resolution)"
                 ),
-                lambda ticket: not (
-                    ticket.reaction == "rejected"
-                    and ticket.closure_reason == "resolved"
+                lambda ticket: (
+                    not (
+                        ticket.reaction == "rejected"
+                        and ticket.closure_reason == "resolved"
+                    )
                 ),
             ),
         ),
