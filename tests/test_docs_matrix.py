@@ -57,17 +57,19 @@ def _steps():
     """(code, clause) of each Step(...) of STEPS in iso_steps.py."""
     tree = ast.parse(STEPS.read_text(encoding="utf-8"))
     for node in tree.body:
-        if (
-            isinstance(node, ast.Assign)
-            and [getattr(t, "id", None) for t in node.targets] == ["STEPS"]
-        ):
+        if isinstance(node, ast.Assign) and [
+            getattr(t, "id", None) for t in node.targets
+        ] == ["STEPS"]:
             steps = []
             for call in node.value.elts:
                 assert isinstance(call, ast.Call) and call.func.id == "Step"
                 values = dict(zip(("code", "label", "clause"), call.args, strict=False))
                 values.update({kw.arg: kw.value for kw in call.keywords})
                 steps.append(
-                    (ast.literal_eval(values["code"]), ast.literal_eval(values["clause"]))
+                    (
+                        ast.literal_eval(values["code"]),
+                        ast.literal_eval(values["clause"]),
+                    )
                 )
             return steps
     raise AssertionError(f"no STEPS in {STEPS.name}")
@@ -146,7 +148,9 @@ def test_every_row_gives_the_2004_number():
     for clause, clause_2004, *_rest in _rows():
         new, old = _clauses(clause), _clauses(clause_2004)
         if len(new) != len(old):
-            problems.append(f"{clause}: {len(new)} clauses but 2004 cell {clause_2004!r}")
+            problems.append(
+                f"{clause}: {len(new)} clauses but 2004 cell {clause_2004!r}"
+            )
             continue
         for part_2018, part_2004 in zip(new, old, strict=True):
             if part_2018 not in mapping:
@@ -177,6 +181,7 @@ def test_every_step_is_documented():
         ]
         if not named:
             problems.append(
-                f"step {code}: no row of clause {clause} in {MATRIX.name} names `{code}`"
+                f"step {code}: no row of clause {clause} in {MATRIX.name} "
+                f"names `{code}`"
             )
     assert not problems, "\n".join(problems)
