@@ -137,6 +137,10 @@ def test_numbering_table():
     assert mapping["4.8"] == "4.6"
     assert mapping["4.10"] == "4.7"
     assert mapping["4.12"] == "4.9"
+    # 2018 moved the framework by one (5.1 context) and the annexes
+    assert mapping["5.2"] == "5.1"
+    assert mapping["Annex C"] == "Annex B"  # form for complainant
+    assert mapping["Annex F"] == "Annex D"  # complaint tracking form
     # principles new in 2018
     for clause in ("4.2", "4.3", "4.9", "4.14", "4.15"):
         assert mapping[clause] == NONE, f"{clause} has no 2004 principle"
