@@ -22,11 +22,15 @@ helpdesk_mgmt) to the outermost (called first, with the caller's values):
 5. ticket_portal_access: rotates the portal token when the write changed
    the complaint's handler, complainant, confidentiality or anonymisation.
 6. ticket_integrity: the write guard. Outermost, so that it sees the
-   caller's values before any concern adds its own (the process writes
-   recorded facts inside ``system_write()``, which the guard trusts), and
-   checks the recorded facts after all the others ran.
+   caller's values before any concern adds its own, and checks the recorded
+   facts after all the others ran. Its wrappers of the process's methods
+   (``action_communicate_decision``, ``_iso_on_step_change``...) open
+   ``system_write()`` around them: they must be outer to the concerns that
+   define those methods, or the process's own writes would be refused.
 
-tests/test_layout.py checks this order.
+The first five judge each its own part of a write and do not depend on one
+another's order; ticket_integrity must come last.
+tests/test_layout.py checks this order, and what breaks without it.
 """
 
 from . import complaint_policy

@@ -56,8 +56,7 @@ class HelpdeskTicket(models.Model):
     @api.depends("rating_ids.rating", "rating_ids.feedback", "rating_ids.consumed")
     def _compute_satisfaction(self):
         for ticket in self:
-            ratings = ticket.rating_ids.filtered(lambda r: r.consumed and r.rating > 0)
-            last = ratings.sorted(lambda r: (r.write_date or datetime.min, r.id))[-1:]
+            last = ticket._iso_last_rating()
             if not last:
                 ticket.satisfaction = False
                 ticket.satisfaction_score = 0.0
@@ -109,13 +108,22 @@ class HelpdeskTicket(models.Model):
         if stage and template and not stage.rating_mail_template_id:
             stage.rating_mail_template_id = template
 
+    def _iso_last_rating(self, answered=True):
+        """The last rating of the handling: the last one the complainant
+        answered, or (``answered=False``) the last survey still waiting for
+        their answer. The one definition of "the last rating", read by the
+        satisfaction fields and the portal."""
+        self.ensure_one()
+        if answered:
+            ratings = self.rating_ids.filtered(lambda r: r.consumed and r.rating > 0)
+        else:
+            ratings = self.rating_ids.filtered(
+                lambda r: not r.consumed and r.partner_id == self.partner_id
+            )
+        return ratings.sorted(lambda r: (r.write_date or datetime.min, r.id))[-1:]
+
     def _iso_pending_rating(self):
         """The complainant's unanswered satisfaction survey, if any."""
         self.ensure_one()
-        return (
-            self.sudo()
-            .rating_ids.filtered(
-                lambda r: not r.consumed and r.partner_id == self.partner_id
-            )
-            .sorted("id")[-1:]
-        )
+        # sudo: the portal shows the complainant their own survey
+        return self.sudo()._iso_last_rating(answered=False)
