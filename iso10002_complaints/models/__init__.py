@@ -34,6 +34,7 @@ tests/test_layout.py checks this order, and what breaks without it.
 """
 
 from . import complaint_policy
+from . import complaint_policy_deadlines
 from . import complaint_remedy
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team

@@ -54,6 +54,8 @@ class HelpdeskTicket(models.Model):
         ]
         return {
             "step": step.code,
+            # a step out of the sequence (withdrawn) shows no progress bar
+            "in_sequence": step.cumulative,
             "title": self.env._(step.portal_title),
             "text": self.env._(step.portal_text),
             "progress": progress,
