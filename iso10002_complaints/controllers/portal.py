@@ -23,8 +23,8 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
         values = super()._prepare_home_portal_values(counters)
         ticket_model = request.env["helpdesk.ticket"]
         if values.get("ticket_count"):
-            # helpdesk_mgmt counts every ticket the user may read: the
-            # tickets counter counts plain tickets, complaints have their own
+            # helpdesk_mgmt counts every ticket the user may read: complaints
+            # have their own counter
             values["ticket_count"] -= ticket_model.search_count(
                 [("is_complaint", "=", True)]
             )
@@ -232,7 +232,6 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
             "step": complaint_sudo._iso_portal_step(),
             "messages": complaint_sudo._iso_portal_messages(),
             "attachments_limits": complaint_sudo._iso_intake_file_limits(),
-            # the form's length limits: those the model checks
             "field_limits": FIELD_LIMITS,
             "pending_rating": rating,
             "policy": self._iso_policy(),
