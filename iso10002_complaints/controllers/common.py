@@ -9,6 +9,8 @@ from werkzeug.urls import url_encode
 from odoo import fields
 from odoo.http import request
 
+from ..models.ticket_intake_form import FIELD_LIMITS
+
 _logger = logging.getLogger(__name__)
 
 # hidden field that people never see nor fill; robots filling every field do
@@ -62,6 +64,8 @@ class ComplaintFormMixin:
             "categories": ticket_model._iso_intake_categories(team),
             "contact_preferences": ticket_model._iso_intake_contact_preferences(public),
             "limits": limits,
+            # the form's length limits: those the model checks
+            "field_limits": FIELD_LIMITS,
             "accept": ",".join(f".{ext}" for ext in limits["extensions"]),
             "honeypot_field": HONEYPOT_FIELD,
             "action": "/complaints/submit" if public else "/my/complaints/submit",

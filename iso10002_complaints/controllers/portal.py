@@ -11,6 +11,7 @@ from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.ticket_intake_form import FIELD_LIMITS
 from .common import ComplaintFormMixin
 
 
@@ -19,14 +20,15 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
     # Home (/my)
     # ------------------------------------------------------------------
     def _prepare_home_portal_values(self, counters):
-        # the tickets counter counts plain tickets: complaints have their own
-        request.update_context(iso10002_plain_tickets_only=True)
-        try:
-            values = super()._prepare_home_portal_values(counters)
-        finally:
-            request.update_context(iso10002_plain_tickets_only=False)
+        values = super()._prepare_home_portal_values(counters)
+        ticket_model = request.env["helpdesk.ticket"]
+        if values.get("ticket_count"):
+            # helpdesk_mgmt counts every ticket the user may read: complaints
+            # have their own counter
+            values["ticket_count"] -= ticket_model.search_count(
+                [("is_complaint", "=", True)]
+            )
         if "complaint_count" in counters:
-            ticket_model = request.env["helpdesk.ticket"]
             values["complaint_count"] = (
                 ticket_model.search_count(self._iso_my_complaints_domain())
                 if ticket_model.has_access("read")
@@ -230,6 +232,7 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
             "step": complaint_sudo._iso_portal_step(),
             "messages": complaint_sudo._iso_portal_messages(),
             "attachments_limits": complaint_sudo._iso_intake_file_limits(),
+            "field_limits": FIELD_LIMITS,
             "pending_rating": rating,
             "policy": self._iso_policy(),
             "page_name": "complaint",

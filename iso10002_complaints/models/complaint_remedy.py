@@ -1,6 +1,6 @@
 # Copyright 2026 ISO 10002 for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 REMEDY_TYPES = [
     ("apology", "Apology"),
@@ -41,3 +41,24 @@ class ComplaintRemedy(models.Model):
     _cost_positive = models.Constraint(
         "CHECK(cost >= 0)", "The cost of a remedy cannot be negative."
     )
+
+    # objectivity (4.7): nobody complained about changes the remedies of
+    # the complaint about them (ticket_integrity.py)
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = self.env["helpdesk.ticket"].browse(
+            {vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")}
+        )
+        tickets._iso_check_not_subject()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        tickets = self.ticket_id
+        if vals.get("ticket_id"):
+            tickets |= tickets.browse(vals["ticket_id"])
+        tickets._iso_check_not_subject()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_subject(self):
+        self.ticket_id._iso_check_not_subject()

@@ -47,3 +47,16 @@ class HelpdeskTicketStage(models.Model):
                         stage=stage.display_name,
                     )
                 )
+
+    @api.constrains("iso_step")
+    def _check_iso_step_in_use(self):
+        plain = self.filtered(lambda s: not s.iso_step)
+        if plain and self.env["helpdesk.ticket"].with_context(
+            active_test=False
+        ).search_count([("stage_id", "in", plain.ids), ("is_complaint", "=", True)]):
+            raise ValidationError(
+                self.env._(
+                    "Complaints are in this stage: it keeps its ISO step "
+                    "(a complaint moves through complaint stages only)."
+                )
+            )

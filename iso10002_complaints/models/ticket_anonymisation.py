@@ -25,7 +25,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-from .helpdesk_ticket_stage import TERMINAL_STEPS
+from .iso_steps import TERMINAL_STEPS
 from .ticket_anonymisation_chatter import internal_partners
 
 MANAGER_GROUP = "iso10002_complaints.group_complaint_manager"

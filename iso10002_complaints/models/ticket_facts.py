@@ -7,7 +7,7 @@ recomputed by each of them."""
 from odoo import api, fields, models
 from odoo.tools import is_html_empty
 
-from .helpdesk_ticket_stage import TERMINAL_STEPS
+from .iso_steps import TERMINAL_STEPS
 
 NEXT_DEADLINE_KINDS = [("ack", "Acknowledgement"), ("response", "Final response")]
 
@@ -38,7 +38,7 @@ class HelpdeskTicket(models.Model):
         store=True,
     )
 
-    @api.depends("response_summary", "remedy_ids")
+    @api.depends("is_complaint", "response_summary", "remedy_ids")
     def _compute_has_response(self):
         for ticket in self:
             ticket.has_response = bool(

@@ -30,3 +30,4 @@ from . import test_confidentiality_portal
 from . import test_integrity
 from . import test_surface_channels
 from . import test_ticket_facts
+from . import test_layout

@@ -7,7 +7,7 @@ from lxml import etree
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.iso10002_complaints.models.helpdesk_ticket_stage import ISO_STEPS
+from odoo.addons.iso10002_complaints.models.iso_steps import ISO_STEPS
 from odoo.addons.iso10002_complaints.tests.common import ComplaintCommon
 
 

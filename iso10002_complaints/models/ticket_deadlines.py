@@ -1,0 +1,129 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Deadlines of a complaint (ISO 10002 4.15, 7.3): the targets of the policy,
+the acknowledgement and final response deadlines, and their status against
+the next deadline (:mod:`.ticket_facts`)."""
+
+from odoo import api, fields, models
+
+from .iso_steps import TERMINAL_STEPS
+
+DEADLINE_STATUSES = [
+    ("on_time", "On time"),
+    ("at_risk", "At risk"),
+    ("overdue", "Overdue"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    response_deadline = fields.Datetime(
+        string="Final response by",
+        compute="_compute_deadlines",
+        store=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    deadline_status = fields.Selection(
+        DEADLINE_STATUSES,
+        string="Deadline status",
+        compute="_compute_deadline_status",
+        store=True,
+        index="btree_not_null",
+        copy=False,
+        help="On time, at risk or overdue against the next pending deadline; "
+        "once answered, whether the final response met its deadline.",
+    )
+
+    def _iso_policies(self):
+        """Complaints policy per company of the tickets (cached ids)."""
+        policy_model = self.env["iso10002.complaint.policy"]
+        return {
+            company: policy_model._get_for_company(company)
+            for company in self.company_id
+        }
+
+    def _get_complaint_calendar(self, policy):
+        self.ensure_one()
+        return (
+            self.team_id.resource_calendar_id
+            or policy.resource_calendar_id
+            or self.company_id.resource_calendar_id
+        )
+
+    @api.depends("is_complaint", "received_date", "severity", "team_id", "company_id")
+    def _compute_deadlines(self):
+        policy_model = self.env["iso10002.complaint.policy"]
+        complaints = self.filtered(lambda t: t.is_complaint and t.received_date)
+        (self - complaints).ack_deadline = False
+        (self - complaints).response_deadline = False
+        policies = complaints._iso_policies() if complaints else {}
+        requests, dated = [], []
+        for ticket in complaints:
+            policy = policies[ticket.company_id]
+            target = policy._get_target(ticket.severity)
+            if not target:
+                ticket.ack_deadline = ticket.response_deadline = False
+                continue
+            calendar = ticket._get_complaint_calendar(policy)
+            start = ticket.received_date
+            requests.append((start, target.ack_value, target.ack_unit, calendar))
+            requests.append(
+                (start, target.response_value, target.response_unit, calendar)
+            )
+            dated.append(ticket)
+        # the working time of each calendar is read once for the batch
+        deadlines = iter(policy_model._add_days_multi(requests))
+        for ticket in dated:
+            ticket.ack_deadline = next(deadlines)
+            ticket.response_deadline = next(deadlines)
+
+    @api.depends(
+        "is_complaint",
+        "received_date",
+        "ack_deadline",
+        "ack_date",
+        "response_deadline",
+        "decision_date",
+        "stage_id",
+        "next_deadline",
+    )
+    def _compute_deadline_status(self):
+        now = fields.Datetime.now()
+        complaints = self.filtered(lambda t: t.is_complaint and t.response_deadline)
+        (self - complaints).deadline_status = False
+        policies = complaints._iso_policies() if complaints else {}
+        for ticket in complaints:
+            # the stored next deadline (ticket_facts.py): none once the
+            # decision is communicated or the complaint is closed
+            deadline = ticket.next_deadline
+            if not deadline:
+                done = ticket.decision_date or ticket.closed_date or now
+                ticket.deadline_status = (
+                    "on_time" if done <= ticket.response_deadline else "overdue"
+                )
+                continue
+            if now > deadline:
+                ticket.deadline_status = "overdue"
+                continue
+            ratio = policies[ticket.company_id].at_risk_ratio
+            allowed = (deadline - ticket.received_date).total_seconds()
+            remaining = (deadline - now).total_seconds()
+            ticket.deadline_status = (
+                "at_risk" if allowed <= 0 or remaining < allowed * ratio else "on_time"
+            )
+
+    @api.model
+    def _cron_update_deadline_status(self):
+        """Refresh the stored deadline status of open complaints."""
+        open_complaints = self.search(
+            [
+                ("is_complaint", "=", True),
+                ("iso_step", "not in", list(TERMINAL_STEPS)),
+                ("decision_date", "=", False),
+            ]
+        )
+        self.env.add_to_compute(self._fields["deadline_status"], open_complaints)
+        open_complaints.flush_recordset(["deadline_status"])
+        return True
