@@ -65,6 +65,12 @@ class TestAnonymisationFigures(IsoReportsCase):
                 "note",
                 "unclassified",
                 "sequence",
+                "kpi_code",
+                "value",
+                "previous_value",
+                "has_data",
+                "has_previous",
+                "objective",
             ]
         )
         for line in lines:

@@ -135,9 +135,9 @@ class TestComplaintAudit(IsoReportsCase):
                 }
             )
         )
-        self.assertEqual(review.audit_count, 1)
-        self.assertEqual(review.audit_gap_count, 5)
-        self.assertEqual(review.audit_observation_count, 2)
+        self.assertEqual(review._kpi_line("audit_count").value, 1)
+        self.assertEqual(review._kpi_line("audit_gap_count").value, 5)
+        self.assertEqual(review._kpi_line("audit_observation_count").value, 2)
         self.assertEqual(len(review.audit_line_ids), 7)
         self.assertIn(
             "7.8 Communicating the decision",
