@@ -8,6 +8,8 @@ from functools import partial
 from odoo import api, models
 from odoo.tools import SQL
 
+from odoo.addons.iso10002_complaints.models.iso_steps import STEPS
+
 from .complaint_audit import sql_is_null, sql_true
 
 
@@ -16,6 +18,32 @@ class ComplaintAudit(models.Model):
 
     def _clauses(self):
         return super()._clauses() + [
+            (clause, title, self._with_step_requirements(clause, requirement))
+            for clause, title, requirement in self._operation_clauses()
+        ]
+
+    def _with_step_requirements(self, clause, requirement):
+        """The requirement of a clause, with what the step table
+        (``iso_steps.STEPS``) requires of a complaint at its steps: the
+        system enforces them, the audit shows them."""
+        messages = list(
+            dict.fromkeys(
+                str(rule.message)
+                for step in STEPS
+                if step.clause == clause
+                for rule in step.requires
+            )
+        )
+        if not messages:
+            return requirement
+        return self.env._(
+            "%(requirement)s Enforced at the step: %(rules)s.",
+            requirement=requirement,
+            rules="; ".join(messages),
+        )
+
+    def _operation_clauses(self):
+        return [
             (
                 "7.2",
                 self.env._("Receipt"),
