@@ -227,9 +227,7 @@ class ComplaintAnalysis(models.Model):
         aggregator="avg",
         help="Last rating given by the complainant on the handling.",
     )
-    satisfaction = fields.Selection(
-        SATISFACTION_LEVELS, string="Satisfaction", readonly=True
-    )
+    satisfaction = fields.Selection(SATISFACTION_LEVELS, readonly=True)
     satisfaction_date = fields.Datetime(string="Rated on", readonly=True)
     satisfied_rate = fields.Float(
         string="Satisfied (%)",

@@ -9,8 +9,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.iso10002_reports.models.kpi_definitions import KPIS
-
 from .common import IsoReportsCase
 
 
@@ -393,28 +391,3 @@ class TestManagementReview(IsoReportsCase):
         ):
             self.assertIn(needle, text)
         self.assertNoPersonalData(text, "the management review PDF")
-
-    def test_kpi_list_is_the_one_source_of_the_figures(self):
-        """One KPI list: the review freezes one line per KPI of
-        kpi_definitions, the monitor shows the same values live."""
-        review = self._march_review()
-        self.assertEqual(review.kpi_line_ids.mapped("kpi_code"), [k.code for k in KPIS])
-        monitor = self.env["iso10002.complaint.monitor"].create(
-            {
-                "period": "custom",
-                "date_from": date(2025, 3, 1),
-                "date_to": date(2025, 3, 31),
-                "company_ids": [Command.set(self.company.ids)],
-            }
-        )
-        shared = [k.code for k in KPIS if k.code in monitor._fields]
-        self.assertGreater(len(shared), 10)
-        for code in shared:
-            if code.startswith("backlog_"):
-                continue  # the monitor's backlog is the live one, today
-            self.assertAlmostEqual(
-                monitor[code], review._kpi_line(code).value, places=6, msg=code
-            )
-        line = review._kpi_line("ack_on_time_rate")
-        self.assertEqual((line.objective, line.previous_value), (95.0, 50.0))
-        self.assertEqual(monitor.ack_status, "below")
