@@ -20,38 +20,6 @@ PERIODS = [
     ("year", "This year"),
     ("custom", "Custom"),
 ]
-KPI_FIELDS = [
-    "received_count",
-    "received_prev_count",
-    "received_trend",
-    "has_trend",
-    "closed_count",
-    "open_count",
-    "backlog_1w",
-    "backlog_4w",
-    "backlog_8w",
-    "backlog_over_8w",
-    "overdue_count",
-    "at_risk_count",
-    "ack_due_count",
-    "ack_on_time_rate",
-    "ack_status",
-    "response_due_count",
-    "response_on_time_rate",
-    "response_status",
-    "median_ack_hours",
-    "median_response_days",
-    "reopen_rate",
-    "upheld_rate",
-    "rated_count",
-    "rating_avg",
-    "satisfied_rate",
-    "satisfaction_status",
-    "objective_ack_on_time",
-    "objective_response_on_time",
-    "objective_satisfaction",
-    "overdue_ticket_ids",
-]
 STATUS = [("ok", "On objective"), ("below", "Below objective"), ("none", "No data")]
 # the status of a KPI of kpi_definitions against its objective
 STATUS_FIELDS = {
@@ -170,6 +138,13 @@ class ComplaintMonitor(models.TransientModel):
                 stop = monitor.date_to or today
             monitor.date_from, monitor.date_to = start, stop
 
+    def _kpi_fields(self):
+        return [
+            name
+            for name, field in self._fields.items()
+            if field.compute == "_compute_kpis"
+        ]
+
     @api.depends("date_from", "date_to", "company_ids", "team_ids")
     def _compute_kpis(self):
         kpi_model = self.env["iso10002.complaint.kpi"]
@@ -177,7 +152,7 @@ class ComplaintMonitor(models.TransientModel):
         for monitor in self:
             companies = monitor.company_ids
             if not (companies and monitor.date_from and monitor.date_to):
-                monitor.update(dict.fromkeys(KPI_FIELDS, False))
+                monitor.update(dict.fromkeys(self._kpi_fields(), False))
                 continue
             kpis = kpi_model._compute_kpis(
                 monitor.date_from,
