@@ -358,3 +358,28 @@ def kpi_status(values, kpi, objectives):
     value = values.get(kpi.code) or 0.0
     met = value >= objective if kpi.direction == "up" else value <= objective
     return "ok" if met else "below"
+
+
+def kpi_line_values(values, objectives, labels):
+    """The frozen lines (``iso10002.management.review.line`` values) of the
+    KPIs found in ``values`` ({code: value}): value, previous value and the
+    policy's objective (``objectives``: {policy field: value})."""
+    return [
+        {
+            "dimension": "kpi",
+            "kpi_code": kpi.code,
+            "kpi_family": kpi.family,
+            "label": labels[kpi.code],
+            "unit": kpi.unit,
+            "direction": kpi.direction,
+            "value": values[kpi.code],
+            "has_data": kpi_has_data(values, kpi),
+            "previous_value": values.get(kpi.previous) or 0.0,
+            "has_previous": bool(kpi.previous)
+            and bool(values.get("received_prev_count")),
+            "objective": objectives.get(kpi.objective) or 0.0,
+            "has_objective": bool(kpi.objective),
+        }
+        for kpi in KPIS
+        if kpi.code in values
+    ]

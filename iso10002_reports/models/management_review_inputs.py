@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
 
-from .kpi_definitions import KPIS, OBJECTIVE_FIELDS, kpi_figures, kpi_has_data
+from .kpi_definitions import OBJECTIVE_FIELDS, kpi_figures, kpi_line_values
 from .management_review_action import ACTION_STATES
 
 KPI_DIMENSIONS = {
@@ -69,31 +69,13 @@ class ManagementReview(models.Model):
         """One frozen line per KPI of :data:`KPIS`: value, previous value,
         the policy's objective."""
         self.ensure_one()
-        values = kpi_figures(figures)
         objectives = self._policy_objectives()
         labels = dict(
             self.env["iso10002.management.review.line"]
             ._fields["kpi_code"]
             ._description_selection(self.env)
         )
-        return [
-            {
-                "dimension": "kpi",
-                "kpi_code": kpi.code,
-                "kpi_family": kpi.family,
-                "label": labels[kpi.code],
-                "unit": kpi.unit,
-                "direction": kpi.direction,
-                "value": values[kpi.code],
-                "has_data": kpi_has_data(values, kpi),
-                "previous_value": values.get(kpi.previous) or 0.0,
-                "has_previous": bool(kpi.previous)
-                and bool(values.get("received_prev_count")),
-                "objective": objectives.get(kpi.objective) or 0.0,
-                "has_objective": bool(kpi.objective),
-            }
-            for kpi in KPIS
-        ]
+        return kpi_line_values(kpi_figures(figures), objectives, labels)
 
     def _kpi_line(self, code):
         """The frozen line of KPI ``code``."""

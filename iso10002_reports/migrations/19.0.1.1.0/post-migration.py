@@ -7,10 +7,7 @@ from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 from odoo.tools.sql import table_exists
 
-from odoo.addons.iso10002_reports.models.kpi_definitions import (
-    KPIS,
-    kpi_has_data,
-)
+from odoo.addons.iso10002_reports.models.kpi_definitions import kpi_line_values
 
 LEGACY_TABLE = "iso10002_review_kpi_legacy"
 
@@ -34,28 +31,10 @@ def migrate(cr, version):
         if values["id"] in done:
             continue
         values = {key: value or 0.0 for key, value in values.items()}
-        for seq, kpi in enumerate(KPIS):
-            if kpi.code not in values:
-                continue
-            vals_list.append(
-                {
-                    "review_id": values["id"],
-                    "sequence": seq,
-                    "dimension": "kpi",
-                    "kpi_code": kpi.code,
-                    "kpi_family": kpi.family,
-                    "label": labels[kpi.code],
-                    "unit": kpi.unit,
-                    "direction": kpi.direction,
-                    "value": values[kpi.code],
-                    "has_data": kpi_has_data(values, kpi),
-                    "previous_value": values.get(kpi.previous) or 0.0,
-                    "has_previous": bool(kpi.previous)
-                    and bool(values.get("received_prev_count")),
-                    "objective": values.get(kpi.objective) or 0.0,
-                    "has_objective": bool(kpi.objective),
-                }
-            )
+        vals_list += [
+            dict(vals, review_id=values["id"], sequence=seq)
+            for seq, vals in enumerate(kpi_line_values(values, values, labels))
+        ]
     # create only: the lines of a confirmed review are frozen for writes
     env["iso10002.management.review.line"].create(vals_list)
     cr.execute(SQL("DROP TABLE %s", SQL.identifier(LEGACY_TABLE)))
