@@ -4,7 +4,7 @@
     "name": "ISO 10002 Complaints Reports",
     "summary": "Complaint forms, analysis, monitoring, audit and management "
     "review for ISO 10002",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "After-Sales",
     "website": "https://github.com/iso10002-odoo/iso10002",
     "author": "ISO 10002 for Odoo contributors",

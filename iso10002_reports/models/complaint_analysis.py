@@ -19,14 +19,15 @@ from odoo.addons.iso10002_complaints.models.helpdesk_ticket import (
     LEVELS,
     REACTIONS,
 )
+from odoo.addons.iso10002_complaints.models.helpdesk_ticket_intake import (
+    SATISFACTION_LEVELS,
+)
 from odoo.addons.iso10002_complaints.models.helpdesk_ticket_stage import (
     ISO_STEPS,
     TERMINAL_STEPS,
 )
-from odoo.addons.rating.models.rating_data import (
-    RATING_LIMIT_MIN,
-    RATING_LIMIT_SATISFIED,
-)
+from odoo.addons.iso10002_complaints.models.ticket_facts import NEXT_DEADLINE_KINDS
+from odoo.addons.rating.models.rating_data import RATING_LIMIT_MIN
 
 AGE_BUCKETS = [
     ("1w", "Less than 1 week"),
@@ -71,7 +72,12 @@ class ComplaintAnalysis(models.Model):
             "consent_given",
             "charge_amount",
             "subject_user_ids",
-            "response_summary",
+            "has_response",
+            "next_deadline",
+            "next_deadline_kind",
+            "satisfaction",
+            "satisfaction_score",
+            "satisfaction_date",
             "anonymised",
             "received_date",
             "ack_date",
@@ -82,7 +88,6 @@ class ComplaintAnalysis(models.Model):
             "reopen_count",
             "remedy_cost",
         ],
-        "iso10002.complaint.remedy": ["ticket_id"],
         "rating.rating": ["res_model", "res_id", "rating", "consumed"],
         "res.company": ["currency_id"],
     }
@@ -138,6 +143,10 @@ class ComplaintAnalysis(models.Model):
         string="Response recorded",
         readonly=True,
         help="A proposed response or a remedy is recorded (7.7).",
+    )
+    next_deadline = fields.Datetime(string="Next deadline", readonly=True)
+    next_deadline_kind = fields.Selection(
+        NEXT_DEADLINE_KINDS, string="Next deadline for", readonly=True
     )
     anonymised = fields.Boolean(readonly=True)
     is_closed = fields.Boolean(string="Closed", readonly=True)
@@ -218,6 +227,8 @@ class ComplaintAnalysis(models.Model):
         aggregator="avg",
         help="Last rating given by the complainant on the handling.",
     )
+    satisfaction = fields.Selection(SATISFACTION_LEVELS, readonly=True)
+    satisfaction_date = fields.Datetime(string="Rated on", readonly=True)
     satisfied_rate = fields.Float(
         string="Satisfied (%)",
         readonly=True,
@@ -269,15 +280,9 @@ class ComplaintAnalysis(models.Model):
                 SELECT 1 FROM iso10002_ticket_subject_user_rel s
                  WHERE s.ticket_id = t.id
             ) AS has_subject_users,
-            (
-                NULLIF(btrim(regexp_replace(
-                    COALESCE(t.response_summary, ''), '<[^>]*>', '', 'g'
-                )), '') IS NOT NULL
-                OR EXISTS (
-                    SELECT 1 FROM iso10002_complaint_remedy r
-                     WHERE r.ticket_id = t.id
-                )
-            ) AS has_response,
+            COALESCE(t.has_response, FALSE) AS has_response,
+            t.next_deadline AS next_deadline,
+            t.next_deadline_kind AS next_deadline_kind,
             COALESCE(t.anonymised, FALSE) AS anonymised,
             %(terminal)s AS is_closed,
             t.received_date AS received_date,
@@ -336,11 +341,20 @@ class ComplaintAnalysis(models.Model):
                 ELSE 0.0
             END AS upheld_rate,
             COALESCE(t.remedy_cost, 0) AS remedy_cost,
-            COALESCE(rt.rating_count, 0) AS rating_count,
-            rt.rating_value AS rating_value,
+            (
+                SELECT COUNT(*) FROM rating_rating r
+                 WHERE r.res_model = 'helpdesk.ticket'
+                   AND r.res_id = t.id
+                   AND r.consumed IS TRUE
+                   AND r.rating >= %(rating_min)s
+            ) AS rating_count,
+            t.satisfaction AS satisfaction,
+            t.satisfaction_date AS satisfaction_date,
+            CASE WHEN t.satisfaction IS NOT NULL THEN t.satisfaction_score END
+                AS rating_value,
             CASE
-                WHEN rt.rating_value IS NULL THEN NULL
-                WHEN rt.rating_value >= %(satisfied)s THEN 100.0
+                WHEN t.satisfaction IS NULL THEN NULL
+                WHEN t.satisfaction = 'satisfied' THEN 100.0
                 ELSE 0.0
             END AS satisfied_rate
             """,
@@ -349,27 +363,11 @@ class ComplaintAnalysis(models.Model):
             now=now,
             age=age,
             upheld=("upheld", "partially_upheld"),
-            satisfied=RATING_LIMIT_SATISFIED,
+            rating_min=RATING_LIMIT_MIN,
         )
 
     def _from(self):
-        return SQL(
-            """
-            helpdesk_ticket t
-            JOIN res_company c ON c.id = t.company_id
-            LEFT JOIN LATERAL (
-                SELECT COUNT(*) AS rating_count,
-                       (ARRAY_AGG(r.rating ORDER BY r.write_date DESC, r.id DESC))[1]
-                           AS rating_value
-                  FROM rating_rating r
-                 WHERE r.res_model = 'helpdesk.ticket'
-                   AND r.res_id = t.id
-                   AND r.consumed IS TRUE
-                   AND r.rating >= %s
-            ) rt ON TRUE
-            """,
-            RATING_LIMIT_MIN,
-        )
+        return SQL("helpdesk_ticket t JOIN res_company c ON c.id = t.company_id")
 
     def _where(self):
         return SQL("t.is_complaint IS TRUE")

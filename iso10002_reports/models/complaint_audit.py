@@ -9,8 +9,6 @@ their reference only, and confidential ones never (an audit is read by
 every helpdesk user): they are counted, not listed.
 """
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
@@ -25,11 +23,22 @@ LINE_STATUSES = [
 ]
 
 
+def sql_is_null(col, name):
+    return SQL("%s IS NULL", col(name))
+
+
+def sql_true(col, name):
+    return SQL("COALESCE(%s, FALSE)", col(name))
+
+
 class ComplaintAudit(models.Model):
     _name = "iso10002.complaint.audit"
     _description = "Complaints Handling Audit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["iso10002.frozen.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    # once done, only the state changes (reopening the audit)
+    _frozen_states = ("done",)
+    _frozen_editable_fields = frozenset({"state"})
 
     name = fields.Char(
         string="Reference",
@@ -134,17 +143,11 @@ class ComplaintAudit(models.Model):
                 ) or self.env._("New")
         return super().create(vals_list)
 
-    def write(self, vals):
-        if any(audit.state == "done" for audit in self) and (set(vals) - {"state"}) - {
-            f for f in vals if f.startswith(("message_", "activity_"))
-        }:
-            raise UserError(self.env._("A finished audit cannot be changed."))
-        return super().write(vals)
+    def _frozen_message(self):
+        return self.env._("A finished audit cannot be changed.")
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_done(self):
-        if any(audit.state == "done" for audit in self):
-            raise UserError(self.env._("A finished audit cannot be deleted."))
+    def _frozen_delete_message(self):
+        return self.env._("A finished audit cannot be deleted.")
 
     # ------------------------------------------------------------------
     # Evidence
@@ -156,204 +159,13 @@ class ComplaintAudit(models.Model):
         columns of the analysis view (built by ``_complaint_checks``);
         clauses without them are checked on the configuration.
         """
-        return [
-            (
-                "5.3",
-                self.env._("Policy, responsibility and authority"),
-                self.env._(
-                    "A complaints policy per company, with a policy owner and a "
-                    "complaints manager named, and a published text (5.2-5.4, 7.1)."
-                ),
-            ),
-            (
-                "7.2",
-                self.env._("Receipt"),
-                self.env._(
-                    "Each complaint is recorded with a unique reference, the date "
-                    "and the channel it came through, classified and with the "
-                    "complainant's consent."
-                ),
-            ),
-            (
-                "7.3",
-                self.env._("Tracking"),
-                self.env._(
-                    "Each open complaint has a handler and its status is followed "
-                    "against its deadlines (4.3 capability, 4.15 timeliness)."
-                ),
-            ),
-            (
-                "7.4",
-                self.env._("Acknowledgement"),
-                self.env._("Complaints are acknowledged by their deadline."),
-            ),
-            (
-                "7.5",
-                self.env._("Initial assessment"),
-                self.env._(
-                    "Complaints past acknowledgement are assessed for severity, "
-                    "safety, complexity, impact and urgency."
-                ),
-            ),
-            (
-                "7.6",
-                self.env._("Investigation"),
-                self.env._("Upheld complaints have a root cause recorded."),
-            ),
-            (
-                "7.7",
-                self.env._("Response"),
-                self.env._("Decided complaints have a proposed response or remedy."),
-            ),
-            (
-                "7.8",
-                self.env._("Communicating the decision"),
-                self.env._(
-                    "The decision is communicated by the final-response deadline, "
-                    "by a named decision-maker."
-                ),
-            ),
-            (
-                "7.9",
-                self.env._("Closing"),
-                self.env._(
-                    "Closed complaints have a closure reason; a complaint whose "
-                    "decision was rejected is not closed as resolved."
-                ),
-            ),
-            (
-                "4.7",
-                self.env._("Objectivity"),
-                self.env._(
-                    "Complaints about named staff are neither handled nor decided "
-                    "by them (enforced by the system)."
-                ),
-            ),
-            (
-                "4.8",
-                self.env._("Charges"),
-                self.env._(
-                    "Complaints handling is free of charge; any charge is allowed "
-                    "by the policy and justified."
-                ),
-            ),
-            (
-                "4.10",
-                self.env._("Confidentiality"),
-                self.env._(
-                    "Confidential complaints are restricted; personal data is "
-                    "erased after the retention period."
-                ),
-            ),
-            (
-                "8.2",
-                self.env._("Analysis and evaluation"),
-                self.env._(
-                    "Complaints are classified so that recurring causes can be found."
-                ),
-            ),
-            (
-                "8.3",
-                self.env._("Satisfaction with the handling"),
-                self.env._(
-                    "Complainants are asked how satisfied they are with the "
-                    "handling, and the answers are recorded."
-                ),
-            ),
-            (
-                "8.4",
-                self.env._("Monitoring"),
-                self.env._("Performance is monitored against measurable objectives."),
-            ),
-            (
-                "8.6",
-                self.env._("Management review"),
-                self.env._(
-                    "Top management reviews the process at least yearly and "
-                    "follows up its actions."
-                ),
-            ),
-        ]
+        return []
 
     @api.model
     def _complaint_checks(self, col):
-        """SQL conditions per clause: (population, gap, observation)."""
-
-        def is_null(name):
-            return SQL("%s IS NULL", col(name))
-
-        def true(name):
-            return SQL("COALESCE(%s, FALSE)", col(name))
-
-        every = SQL("TRUE")
-        return {
-            "7.2": (
-                every,
-                SQL("(%s OR %s)", is_null("complaint_ref"), is_null("channel_id")),
-                SQL("(%s OR NOT %s)", is_null("category_id"), true("consent_given")),
-            ),
-            "7.3": (
-                SQL("NOT %s", true("is_closed")),
-                is_null("user_id"),
-                SQL("%s = 'at_risk'", col("deadline_status")),
-            ),
-            "7.4": (
-                SQL("%s IS NOT NULL", col("ack_on_time_rate")),
-                true("ack_late"),
-                None,
-            ),
-            "7.5": (
-                SQL(
-                    "(%s OR %s NOT IN ('received', 'acknowledged'))",
-                    true("is_closed"),
-                    col("iso_step"),
-                ),
-                SQL(
-                    "%s AND COALESCE(%s, '') != 'withdrawn'",
-                    is_null("severity"),
-                    col("iso_step"),
-                ),
-                None,
-            ),
-            "7.6": (
-                SQL("%s IN ('upheld', 'partially_upheld')", col("decision_outcome")),
-                is_null("root_cause"),
-                None,
-            ),
-            "7.7": (
-                SQL("%s IS NOT NULL", col("decision_outcome")),
-                SQL("NOT %s", true("has_response")),
-                None,
-            ),
-            "7.8": (
-                SQL("%s IS NOT NULL", col("response_on_time_rate")),
-                true("response_late"),
-                SQL(
-                    "%s IS NOT NULL AND %s",
-                    col("decision_outcome"),
-                    is_null("decision_user_id"),
-                ),
-            ),
-            "7.9": (
-                true("is_closed"),
-                SQL(
-                    "(%s OR (%s = 'rejected' AND %s = 'resolved'))",
-                    is_null("closure_reason"),
-                    col("reaction"),
-                    col("closure_reason"),
-                ),
-                is_null("closed_by_id"),
-            ),
-            "4.7": (true("has_subject_users"), None, None),
-            "4.8": (every, None, true("charged")),
-            "4.10": (true("confidential"), None, None),
-            "8.2": (every, None, is_null("category_id")),
-            "8.3": (
-                true("is_closed"),
-                None,
-                SQL("COALESCE(%s, 0) = 0", col("rating_count")),
-            ),
-        }
+        """SQL conditions per clause: (population, gap, observation), given
+        by the clause groups (``audit_clauses_*.py``)."""
+        return {}
 
     def _collect_complaint_evidence(self):
         """Counts and samples for every complaint check, in one query."""
@@ -411,185 +223,22 @@ class ComplaintAudit(models.Model):
         policies = self.env["iso10002.complaint.policy"].search(
             [("company_id", "in", self.company_ids.ids)]
         )
-        missing = self.company_ids - policies.company_id
-        incomplete = policies.filtered(
-            lambda p: not (p.owner_id and p.manager_id and p.description)
-        )
-        review_model = self.env["iso10002.management.review"]
-        year_ago = self.date - relativedelta(years=1)
-        reviews = review_model.search(
-            [
-                ("company_id", "in", self.company_ids.ids),
-                ("state", "=", "confirmed"),
-                ("date", ">", year_ago),
-                ("date", "<=", self.date),
-            ],
-            order="date desc",
-        )
-        overdue_actions = self.env["iso10002.management.review.action"].search(
-            [
-                ("company_id", "in", self.company_ids.ids),
-                ("review_id.state", "=", "confirmed"),
-                ("kind", "=", "action"),
-                ("state", "=", "open"),
-                ("date_deadline", "<", self.date),
-            ]
-        )
-        no_objectives = policies.filtered(
-            lambda p: not (p.objective_ack_on_time and p.objective_response_on_time)
-        )
-        no_retention = policies.filtered(lambda p: not p.retention_months)
-        return {
-            "5.3": {
-                "population": len(self.company_ids),
-                "gap": len(missing) + len(incomplete),
-                "gap_refs": (missing.mapped("name") + incomplete.mapped("name")),
-                "evidence": self.env._(
-                    "Companies audited: %(companies)s; complaints policies: "
-                    "%(count)s; companies without a policy: %(missing)s; "
-                    "policies without owner, manager or published text: "
-                    "%(incomplete)s.",
-                    count=len(policies),
-                    companies=len(self.company_ids),
-                    missing=len(missing),
-                    incomplete=len(incomplete),
-                ),
-            },
-            "4.10": {
-                "observation": len(no_retention),
-                "observation_refs": no_retention.mapped("name"),
-                "evidence_extra": self.env._(
-                    "Retention of personal data: %(months)s.",
-                    months=", ".join(
-                        self.env._("%(months)s months", months=p.retention_months)
-                        if p.retention_months
-                        else self.env._("none")
-                        for p in policies
-                    )
-                    or "-",
-                ),
-            },
-            "8.4": {
-                "population": len(policies),
-                "observation": len(no_objectives),
-                "observation_refs": no_objectives.mapped("name"),
-                "evidence": self.env._(
-                    "Objectives: %(objectives)s.",
-                    objectives="; ".join(
-                        self.env._(
-                            "%(company)s: acknowledged on time %(ack).0f%%, final "
-                            "response on time %(resp).0f%%, satisfaction "
-                            "%(sat).1f/5",
-                            company=p.company_id.name,
-                            ack=p.objective_ack_on_time,
-                            resp=p.objective_response_on_time,
-                            sat=p.objective_satisfaction,
-                        )
-                        for p in policies
-                    )
-                    or "-",
-                ),
-            },
-            "8.6": {
-                "population": len(reviews),
-                "gap": 0 if reviews else 1,
-                "observation": len(overdue_actions),
-                "sample_refs": reviews[:SAMPLE_SIZE].mapped("name"),
-                "observation_refs": overdue_actions[:SAMPLE_SIZE].mapped(
-                    "review_id.name"
-                ),
-                "evidence": self.env._(
-                    "Confirmed management reviews in the 12 months before the "
-                    "audit: %(reviews)s; overdue actions of confirmed reviews: "
-                    "%(overdue)s.",
-                    reviews=len(reviews),
-                    overdue=len(overdue_actions),
-                ),
-            },
-        }
+        return self._config_evidence({"policies": policies})
+
+    def _config_evidence(self, facts):
+        """{clause: evidence} of the configuration, given by the clause
+        groups; ``facts`` holds what several clauses read (the policies)."""
+        return {}
 
     def _complaint_evidence_text(self, clause, ev):
-        population = ev.get("population", 0)
-        gap = ev.get("gap", 0)
-        observation = ev.get("observation", 0)
-        texts = {
-            "7.2": self.env._(
-                "%(pop)s complaints received; %(gap)s without reference or "
-                "channel; %(obs)s without category or recorded consent.",
-                pop=population,
-                gap=gap,
-                obs=observation,
-            ),
-            "7.3": self.env._(
-                "%(pop)s complaints still open; %(gap)s without a handler; "
-                "%(obs)s at risk of missing their deadline.",
-                pop=population,
-                gap=gap,
-                obs=observation,
-            ),
-            "7.4": self.env._(
-                "%(pop)s acknowledgements due; %(gap)s late or missing.",
-                pop=population,
-                gap=gap,
-            ),
-            "7.5": self.env._(
-                "%(pop)s complaints past acknowledgement; %(gap)s without a "
-                "severity assessment.",
-                pop=population,
-                gap=gap,
-            ),
-            "7.6": self.env._(
-                "%(pop)s complaints upheld; %(gap)s without a root cause.",
-                pop=population,
-                gap=gap,
-            ),
-            "7.7": self.env._(
-                "%(pop)s complaints decided; %(gap)s without a proposed "
-                "response or remedy.",
-                pop=population,
-                gap=gap,
-            ),
-            "7.8": self.env._(
-                "%(pop)s final responses due; %(gap)s late or missing; "
-                "%(obs)s decisions without a named decision-maker.",
-                pop=population,
-                gap=gap,
-                obs=observation,
-            ),
-            "7.9": self.env._(
-                "%(pop)s complaints closed; %(gap)s without a valid closure "
-                "reason; %(obs)s without the person who closed them.",
-                pop=population,
-                gap=gap,
-                obs=observation,
-            ),
-            "4.7": self.env._(
-                "%(pop)s complaints about named staff; handling or deciding "
-                "them by those staff is refused by the system.",
-                pop=population,
-            ),
-            "4.8": self.env._(
-                "%(pop)s complaints; %(obs)s with a charge to the complainant.",
-                pop=population,
-                obs=observation,
-            ),
-            "4.10": self.env._(
-                "%(pop)s confidential complaints, visible to their handler, "
-                "team leader, complaint managers and auditors only.",
-                pop=population,
-            ),
-            "8.2": self.env._(
-                "%(pop)s complaints; %(obs)s without a category.",
-                pop=population,
-                obs=observation,
-            ),
-            "8.3": self.env._(
-                "%(pop)s complaints closed; %(obs)s without a satisfaction rating.",
-                pop=population,
-                obs=observation,
-            ),
-        }
+        texts = self._complaint_evidence_texts(
+            ev.get("population", 0), ev.get("gap", 0), ev.get("observation", 0)
+        )
         return texts.get(clause, "")
+
+    def _complaint_evidence_texts(self, population, gap, observation):
+        """{clause: evidence text}, given by the clause groups."""
+        return {}
 
     @api.model
     def _suggest_status(self, clause, ev):
@@ -688,42 +337,3 @@ class ComplaintAudit(models.Model):
     def action_reopen(self):
         self.write({"state": "draft"})
         return True
-
-
-class ComplaintAuditLine(models.Model):
-    _name = "iso10002.complaint.audit.line"
-    _description = "Complaints Handling Audit Clause"
-    _order = "audit_id, sequence, id"
-
-    audit_id = fields.Many2one(
-        "iso10002.complaint.audit", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(related="audit_id.company_id", store=True)
-    sequence = fields.Integer()
-    clause = fields.Char(required=True)
-    title = fields.Char(required=True)
-    requirement = fields.Text()
-    evidence = fields.Text(readonly=True)
-    population_count = fields.Integer(string="Applies to", readonly=True)
-    gap_count = fields.Integer(string="Gaps", readonly=True)
-    observation_count = fields.Integer(string="Observations", readonly=True)
-    sample_refs = fields.Char(
-        string="Samples",
-        readonly=True,
-        help="References of records the auditor can open to check the clause.",
-    )
-    gap_refs = fields.Char(
-        string="Samples of gaps",
-        readonly=True,
-        help="References of records that show a gap or an observation.",
-    )
-    suggested_status = fields.Selection(
-        LINE_STATUSES, string="Suggested status", readonly=True
-    )
-    status = fields.Selection(LINE_STATUSES, required=True, default="conforming")
-    auditor_note = fields.Text(string="Auditor's note")
-
-    def write(self, vals):
-        if any(line.audit_id.state == "done" for line in self):
-            raise UserError(self.env._("A finished audit cannot be changed."))
-        return super().write(vals)

@@ -21,10 +21,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import SQL
 from odoo.tools.misc import format_date
-
-from .complaint_analysis import AGE_BUCKETS
 
 # grouping sets read in one query; () is the total
 BREAKDOWNS = (
@@ -333,91 +330,6 @@ class ComplaintKpi(models.AbstractModel):
             key = CONFIDENTIAL_ROOT_CAUSES if confidential else root_cause
             counts[key] = counts.get(key, 0) + count
         return list(counts.items())
-
-    @api.model
-    def _at_period_end(self, date_from, date_to, companies, teams=None):
-        """Medians of the cohort, closures in the period and the backlog at
-        its end, in one aggregate query on the analysis view."""
-        analysis = self._analysis(companies)
-        start, stop = self._period_bounds(date_from, date_to)
-        query = analysis._search(
-            self._scope_domain(companies, teams) + [("received_date", "<", stop)]
-        )
-
-        def col(name):
-            return analysis._field_to_sql(analysis._table, name, query)
-
-        in_period = SQL("%s >= %s", col("received_date"), start)
-        backlog = SQL(
-            "NOT (%s AND %s < %s)", col("is_closed"), col("closed_date"), stop
-        )
-        age = SQL("(%s::timestamp - %s)", stop, col("received_date"))
-        bucket_filters = [
-            SQL("%s < INTERVAL '7 days'", age),
-            SQL("%s >= INTERVAL '7 days' AND %s < INTERVAL '28 days'", age, age),
-            SQL("%s >= INTERVAL '28 days' AND %s < INTERVAL '56 days'", age, age),
-            SQL("%s >= INTERVAL '56 days'", age),
-        ]
-        select = [
-            SQL(
-                "percentile_cont(0.5) WITHIN GROUP (ORDER BY %s) FILTER (WHERE %s)",
-                col("hours_to_ack"),
-                in_period,
-            ),
-            SQL(
-                "percentile_cont(0.5) WITHIN GROUP (ORDER BY %s) FILTER (WHERE %s)",
-                col("days_to_response"),
-                in_period,
-            ),
-            SQL(
-                "COUNT(*) FILTER (WHERE %s AND %s >= %s AND %s < %s)",
-                col("is_closed"),
-                col("closed_date"),
-                start,
-                col("closed_date"),
-                stop,
-            ),
-            SQL("COUNT(*) FILTER (WHERE %s)", backlog),
-            SQL(
-                "COUNT(*) FILTER (WHERE %s AND %s < %s AND (%s IS NULL OR %s >= %s))",
-                backlog,
-                col("response_deadline"),
-                stop,
-                col("response_date"),
-                col("response_date"),
-                stop,
-            ),
-        ] + [
-            SQL("COUNT(*) FILTER (WHERE %s AND %s)", backlog, condition)
-            for condition in bucket_filters
-        ]
-        row = self.env.execute_query(query.select(*select))[0]
-        return {
-            "median_ack_hours": row[0],
-            "median_response_days": row[1],
-            "closed": row[2],
-            "backlog": row[3],
-            "backlog_overdue": row[4],
-            "ages": dict(zip((b for b, _l in AGE_BUCKETS), row[5:], strict=True)),
-        }
-
-    # ------------------------------------------------------------------
-    # Monitoring (8.4): the live state of the process
-    # ------------------------------------------------------------------
-    @api.model
-    def _live_status(self, companies, teams=None):
-        """Open complaints now: backlog by age and deadline status."""
-        self.env.flush_all()
-        analysis = self._analysis(companies)
-        domain = self._scope_domain(companies, teams) + [("is_closed", "=", False)]
-        sets = analysis._read_grouping_sets(
-            domain, [[], ["age_bucket"], ["deadline_status"]], ["__count"]
-        )
-        return {
-            "open": sets[0][0][0] if sets[0] else 0,
-            "ages": {bucket: count for bucket, count in sets[1]},
-            "status": {status: count for status, count in sets[2]},
-        }
 
     @api.model
     def _today(self):

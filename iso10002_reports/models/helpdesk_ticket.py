@@ -2,14 +2,22 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-# tracked fields that date a step and name who took it
-STEP_FIELDS = (
-    "stage_id",
-    "ack_date",
-    "severity",
-    "decision_date",
-    "reaction",
-    "closure_reason",
+from odoo.addons.iso10002_complaints.models.iso_steps import (
+    STEPS,
+    STEPS_BY_CODE,
+    TERMINAL_STEPS,
+)
+
+# tracked fields that date a step and name who took it: the stage, what the
+# steps of the step table require, and the complainant's reaction
+STEP_FIELDS = tuple(
+    dict.fromkeys(
+        (
+            "stage_id",
+            *(f for step in STEPS for r in step.requires for f in r.fields),
+            "reaction",
+        )
+    )
 )
 
 
@@ -166,35 +174,44 @@ class HelpdeskTicket(models.Model):
         handler = self.user_id.name or ""
         yes, no = self.env._("Yes"), self.env._("No")
         rating = self._iso_report_rating()
+
+        def step(code, title, **values):
+            """A step of the step table: its clause, and when it was taken
+            (its date field, else the first time it was reached)."""
+            iso_step = STEPS_BY_CODE[code]
+            values.setdefault(
+                "date",
+                self[iso_step.date_field] if iso_step.date_field else when(code),
+            )
+            return dict(values, step=title, clause=iso_step.clause)
+
         steps = [
-            {
-                "step": self.env._("Receipt"),
-                "clause": "7.2",
-                "date": self.received_date,
-                "responsible": self._iso_report_receiver(),
-                "details": [
+            step(
+                "received",
+                self.env._("Receipt"),
+                responsible=self._iso_report_receiver(),
+                details=[
                     (self.env._("Channel"), self.channel_id.name or ""),
                     (self.env._("Category"), self.category_id.name or ""),
                     (self.env._("Team"), self.team_id.name or ""),
                     (self.env._("Handler"), handler),
                 ],
-            },
-            {
-                "step": self.env._("Acknowledgement"),
-                "clause": "7.4",
-                "date": self.ack_date,
-                "responsible": who("ack_date", handler) if self.ack_date else "",
-                "deadline": self.ack_deadline,
-                "details": [(self.env._("Method"), label("ack_method"))],
-            },
-            {
-                "step": self.env._("Initial assessment"),
-                "clause": "7.5",
-                "date": when("assessed", when("severity")),
-                "responsible": who("assessed", who("severity", handler))
+            ),
+            step(
+                "acknowledged",
+                self.env._("Acknowledgement"),
+                responsible=who("ack_date", handler) if self.ack_date else "",
+                deadline=self.ack_deadline,
+                details=[(self.env._("Method"), label("ack_method"))],
+            ),
+            step(
+                "assessed",
+                self.env._("Initial assessment"),
+                date=when("assessed", when("severity")),
+                responsible=who("assessed", who("severity", handler))
                 if self.severity
                 else "",
-                "details": [
+                details=[
                     (self.env._("Severity"), label("severity")),
                     (self.env._("Complexity"), label("complexity")),
                     (self.env._("Impact"), label("impact")),
@@ -209,25 +226,23 @@ class HelpdeskTicket(models.Model):
                         or (yes if self.immediate_action_needed else no),
                     ),
                 ],
-            },
-            {
-                "step": self.env._("Investigation"),
-                "clause": "7.6",
-                "date": when("investigating"),
-                "responsible": who("investigating", handler)
+            ),
+            step(
+                "investigating",
+                self.env._("Investigation"),
+                responsible=who("investigating", handler)
                 if "investigating" in history or self.root_cause
                 else "",
-                "details": [(self.env._("Root cause"), self.root_cause or "")],
-                "html": self.investigation_findings,
-            },
-            {
-                "step": self.env._("Response"),
-                "clause": "7.7",
-                "date": when("responded"),
-                "responsible": who("responded", handler)
+                details=[(self.env._("Root cause"), self.root_cause or "")],
+                html=self.investigation_findings,
+            ),
+            step(
+                "responded",
+                self.env._("Response"),
+                responsible=who("responded", handler)
                 if "responded" in history or self.remedy_ids
                 else "",
-                "details": [
+                details=[
                     (
                         self.env._("Remedies"),
                         ", ".join(
@@ -240,22 +255,22 @@ class HelpdeskTicket(models.Model):
                         ),
                     ),
                 ],
-                "remedy_cost": self.remedy_cost if self.remedy_ids else None,
-                "html": self.response_summary,
-            },
-            {
-                "step": self.env._("Decision"),
-                "clause": "7.8",
-                "date": self.decision_date,
-                "responsible": self.decision_user_id.name
+                remedy_cost=self.remedy_cost if self.remedy_ids else None,
+                html=self.response_summary,
+            ),
+            step(
+                "decision_communicated",
+                self.env._("Decision"),
+                responsible=self.decision_user_id.name
                 or (who("decision_date") if self.decision_date else ""),
-                "deadline": self.response_deadline,
-                "details": [(self.env._("Outcome"), label("decision_outcome"))],
-                "html": self.decision,
-            },
+                deadline=self.response_deadline,
+                details=[(self.env._("Outcome"), label("decision_outcome"))],
+                html=self.decision,
+            ),
             {
+                # not a step: the complainant's answer to the decision
                 "step": self.env._("Complainant's reaction"),
-                "clause": "7.8",
+                "clause": STEPS_BY_CODE["decision_communicated"].clause,
                 "date": self.reaction_date,
                 "responsible": who("reaction") if self.reaction else "",
                 "details": [
@@ -263,18 +278,16 @@ class HelpdeskTicket(models.Model):
                     (self.env._("Details"), self.reaction_note or ""),
                 ],
             },
-            {
-                "step": self.env._("Closing"),
-                "clause": "7.9",
-                "date": self.closed_date
-                if self.iso_step in ("closed", "withdrawn")
-                else False,
-                "responsible": self.closed_by_id.name or "",
-                "details": [
+            step(
+                "closed",
+                self.env._("Closing"),
+                date=self.closed_date if self.iso_step in TERMINAL_STEPS else False,
+                responsible=self.closed_by_id.name or "",
+                details=[
                     (self.env._("Closure reason"), label("closure_reason")),
                     (self.env._("Times reopened"), str(self.reopen_count or 0)),
                 ],
-            },
+            ),
             {
                 "step": self.env._("Satisfaction with the handling"),
                 "clause": "8.3",
@@ -294,22 +307,20 @@ class HelpdeskTicket(models.Model):
         return steps
 
     def _iso_report_rating(self):
-        """The complainant's last rating of the handling (8.3)."""
+        """The complainant's last rating of the handling (8.3), as the
+        complaint stores it."""
         self.ensure_one()
-        ratings = self.rating_ids.filtered(lambda r: r.consumed and r.rating >= 1)
-        last = (
-            ratings.sorted(lambda r: (r.write_date, r.id))[-1:] if ratings else ratings
-        )
-        if not last:
+        if not self.satisfaction:
             return {"date": False, "text": "", "feedback": "", "value": 0}
-        text = dict(last._fields["rating_text"]._description_selection(self.env)).get(
-            last.rating_text, ""
-        )
+        level = dict(self._fields["satisfaction"]._description_selection(self.env))[
+            self.satisfaction
+        ]
+        score = self.satisfaction_score
         return {
-            "date": last.rated_on or last.write_date,
-            "text": f"{last.rating:g}/5 ({text})" if text else f"{last.rating:g}/5",
-            "feedback": last.feedback or "",
-            "value": last.rating,
+            "date": self.satisfaction_date,
+            "text": f"{score:g}/5 ({level})",
+            "feedback": self.satisfaction_comment or "",
+            "value": score,
         }
 
     def _iso_report_attachments(self):

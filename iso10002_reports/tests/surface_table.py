@@ -111,9 +111,11 @@ MODELS = {
     # --- the product's own models ----------------------------------------------
     "iso10002.complaint.analysis": ("aggregate", "SQL view per complaint (finding 2)"),
     "iso10002.complaint.kpi": ("abstract", "KPI helpers, no records"),
+    "iso10002.frozen.mixin": ("abstract", "frozen-record rules, no records"),
+    "iso10002.frozen.line.mixin": ("abstract", "frozen-line rules, no records"),
     "iso10002.complaint.monitor": ("aggregate", "worklist of overdue complaints"),
     "iso10002.management.review": ("aggregate", "review figures and Pareto (9.4)"),
-    "iso10002.management.review.line": ("aggregate", "review inputs (Pareto rows)"),
+    "iso10002.management.review.line": ("aggregate", "review figures and Pareto"),
     "iso10002.management.review.action": ("aggregate", "review decisions"),
     "iso10002.complaint.audit": ("aggregate", "audit of the process (8.5)"),
     "iso10002.complaint.audit.line": ("aggregate", "audit clauses with samples"),

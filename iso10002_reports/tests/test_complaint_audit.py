@@ -6,6 +6,8 @@ from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.iso10002_complaints.models.iso_steps import STEPS
+
 from .common import IsoReportsCase
 
 
@@ -135,9 +137,9 @@ class TestComplaintAudit(IsoReportsCase):
                 }
             )
         )
-        self.assertEqual(review.audit_count, 1)
-        self.assertEqual(review.audit_gap_count, 5)
-        self.assertEqual(review.audit_observation_count, 2)
+        self.assertEqual(review._kpi_line("audit_count").value, 1)
+        self.assertEqual(review._kpi_line("audit_gap_count").value, 5)
+        self.assertEqual(review._kpi_line("audit_observation_count").value, 2)
         self.assertEqual(len(review.audit_line_ids), 7)
         self.assertIn(
             "7.8 Communicating the decision",
@@ -199,3 +201,27 @@ class TestComplaintAudit(IsoReportsCase):
         ):
             self.assertIn(needle, text)
         self.assertNoPersonalData(text, "the audit PDF")
+
+    def test_audit_walks_every_step_of_the_step_table(self):
+        """The walk-through reads the step table: every clause of a step is
+        audited, with what the table requires of a complaint at that step."""
+        for step in STEPS:
+            line = self._line(step.clause)
+            self.assertTrue(line, step.clause)
+            for rule in step.requires:
+                self.assertIn(str(rule.message), line.requirement)
+
+    def test_frozen_mixin_rules_of_the_audit(self):
+        """The audit states its frozen rules as data on the shared mixin: once
+        done, only its state changes; its clauses cannot be deleted."""
+        audit = self.audit.copy({"date": date(2025, 3, 31)})
+        audit.action_collect_evidence()
+        audit.action_done()
+        self.assertEqual(type(audit)._frozen_editable_fields, frozenset({"state"}))
+        with self.assertRaises(UserError):
+            audit.line_ids[:1].unlink()
+        with self.assertRaises(UserError):
+            audit.conclusion = "<p>changed</p>"
+        audit.message_post(body="still open to the chatter")
+        audit.action_reopen()
+        audit.conclusion = "<p>changed once reopened</p>"

@@ -47,11 +47,13 @@ class TestReportsUiFixes(IsoReportsCase):
             self.assertEqual(field.getnext().get("invisible"), count)
 
     def test_review_previous_period_no_data(self):
+        # the figures are KPI lines: a value without data and a previous
+        # period without complaints are left blank, not shown as 0
         arch = self._arch(
             "iso10002.management.review",
             "iso10002_reports.management_review_view_form",
         )
-        for name in ("ack_on_time_rate_prev", "response_on_time_rate_prev"):
-            field = arch.xpath(f"//field[@name='{name}']")[0]
-            self.assertEqual(field.get("invisible"), "not received_prev_count")
-            self.assertEqual(field.getnext().text, "No data")
+        kpis = arch.xpath("//field[@name='kpi_line_ids']")[0]
+        for name, flag in (("value", "has_data"), ("previous_value", "has_previous")):
+            field = kpis.xpath(f".//field[@name='{name}']")[0]
+            self.assertEqual(field.get("invisible"), f"not {flag}")

@@ -6,6 +6,13 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from ..models.kpi_definitions import (
+    KPI_BY_CODE,
+    OBJECTIVE_FIELDS,
+    kpi_figures,
+    kpi_status,
+)
+
 PERIODS = [
     ("month", "This month"),
     ("last_30", "Last 30 days"),
@@ -13,39 +20,13 @@ PERIODS = [
     ("year", "This year"),
     ("custom", "Custom"),
 ]
-KPI_FIELDS = [
-    "received_count",
-    "received_prev_count",
-    "received_trend",
-    "has_trend",
-    "closed_count",
-    "open_count",
-    "backlog_1w",
-    "backlog_4w",
-    "backlog_8w",
-    "backlog_over_8w",
-    "overdue_count",
-    "at_risk_count",
-    "ack_due_count",
-    "ack_on_time_rate",
-    "ack_status",
-    "response_due_count",
-    "response_on_time_rate",
-    "response_status",
-    "median_ack_hours",
-    "median_response_days",
-    "reopen_rate",
-    "upheld_rate",
-    "rated_count",
-    "rating_avg",
-    "satisfied_rate",
-    "satisfaction_status",
-    "objective_ack_on_time",
-    "objective_response_on_time",
-    "objective_satisfaction",
-    "overdue_ticket_ids",
-]
 STATUS = [("ok", "On objective"), ("below", "Below objective"), ("none", "No data")]
+# the status of a KPI of kpi_definitions against its objective
+STATUS_FIELDS = {
+    "ack_status": "ack_on_time_rate",
+    "response_status": "response_on_time_rate",
+    "satisfaction_status": "rating_avg",
+}
 
 
 class ComplaintMonitor(models.TransientModel):
@@ -157,6 +138,13 @@ class ComplaintMonitor(models.TransientModel):
                 stop = monitor.date_to or today
             monitor.date_from, monitor.date_to = start, stop
 
+    def _kpi_fields(self):
+        return [
+            name
+            for name, field in self._fields.items()
+            if field.compute == "_compute_kpis"
+        ]
+
     @api.depends("date_from", "date_to", "company_ids", "team_ids")
     def _compute_kpis(self):
         kpi_model = self.env["iso10002.complaint.kpi"]
@@ -164,7 +152,7 @@ class ComplaintMonitor(models.TransientModel):
         for monitor in self:
             companies = monitor.company_ids
             if not (companies and monitor.date_from and monitor.date_to):
-                monitor.update(dict.fromkeys(KPI_FIELDS, False))
+                monitor.update(dict.fromkeys(self._kpi_fields(), False))
                 continue
             kpis = kpi_model._compute_kpis(
                 monitor.date_from,
@@ -176,11 +164,6 @@ class ComplaintMonitor(models.TransientModel):
             live = kpi_model._live_status(companies, monitor.team_ids)
             policy = policy_model._get_for_company(companies[:1]._origin)
 
-            def status(value, count, objective):
-                if not count:
-                    return "none"
-                return "ok" if (value or 0.0) >= objective else "below"
-
             overdue = self.env["helpdesk.ticket"].search(
                 kpi_model._scope_domain(companies, monitor.team_ids)
                 + [
@@ -191,42 +174,17 @@ class ComplaintMonitor(models.TransientModel):
                 order="response_deadline, id",
                 limit=20,
             )
+            values = kpi_figures(kpis)
+            objectives = {name: policy[name] for name in OBJECTIVE_FIELDS}
             monitor.update(
-                {
-                    "received_count": kpis["received"],
-                    "received_prev_count": kpis["received_prev"],
-                    "received_trend": kpis["received_trend"] or 0.0,
+                {code: values[code] for code in values if code in self._fields}
+                | objectives
+                | {
+                    field: kpi_status(values, KPI_BY_CODE[code], objectives)
+                    for field, code in STATUS_FIELDS.items()
+                }
+                | {
                     "has_trend": kpis["received_trend"] is not None,
-                    "closed_count": kpis["closed"],
-                    "ack_due_count": kpis["ack_due"],
-                    "ack_on_time_rate": kpis["ack_on_time_rate"] or 0.0,
-                    "ack_status": status(
-                        kpis["ack_on_time_rate"],
-                        kpis["ack_due"],
-                        policy.objective_ack_on_time,
-                    ),
-                    "response_due_count": kpis["response_due"],
-                    "response_on_time_rate": kpis["response_on_time_rate"] or 0.0,
-                    "response_status": status(
-                        kpis["response_on_time_rate"],
-                        kpis["response_due"],
-                        policy.objective_response_on_time,
-                    ),
-                    "median_ack_hours": kpis["median_ack_hours"] or 0.0,
-                    "median_response_days": kpis["median_response_days"] or 0.0,
-                    "reopen_rate": kpis["reopen_rate"] or 0.0,
-                    "upheld_rate": kpis["upheld_rate"] or 0.0,
-                    "rated_count": kpis["rated"],
-                    "rating_avg": kpis["rating_avg"] or 0.0,
-                    "satisfied_rate": kpis["satisfied_rate"] or 0.0,
-                    "satisfaction_status": status(
-                        kpis["rating_avg"],
-                        kpis["rated"],
-                        policy.objective_satisfaction,
-                    ),
-                    "objective_ack_on_time": policy.objective_ack_on_time,
-                    "objective_response_on_time": policy.objective_response_on_time,
-                    "objective_satisfaction": policy.objective_satisfaction,
                     "open_count": live["open"],
                     "backlog_1w": live["ages"].get("1w", 0),
                     "backlog_4w": live["ages"].get("4w", 0),
