@@ -6,6 +6,8 @@ from . import helpdesk_ticket
 from . import res_company
 from . import resource_calendar
 from . import res_config_settings
+from . import ticket_reference
+from . import ticket_acknowledgement
 from . import ticket_facts
 from . import helpdesk_ticket_principles
 from . import complaint_intake_log
