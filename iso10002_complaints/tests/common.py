@@ -26,19 +26,17 @@ def run_pending_jobs(env, scheduled=()):
     would once the transaction commits: each triggered job's server action,
     as the job's user. ``scheduled``: xmlids of jobs to run even untriggered
     (their periodic run). A test cursor never commits, so the jobs' own
-    commits (``cr.commit()``, ``ir.cron._commit_progress()``) are left out.
+    commits (``cr.commit()``, ``ir.cron._commit_progress()``) are left out,
+    but what a commit runs first is run (flush, pre-commit hooks: tracking).
     Returns the jobs run."""
     crons = (
         env["ir.cron"].sudo().browse(env.ref(xmlid).id for xmlid in AFTER_COMMIT_CRONS)
     )
-    env.flush_all()
-    triggers = (
-        env["ir.cron.trigger"]
-        .sudo()
-        .search(
-            [("cron_id", "in", crons.ids), ("call_at", "<=", fields.Datetime.now())]
-        )
-    )
+    # the creating transaction's commit
+    _precommit(env)
+    now = fields.Datetime.now()
+    Trigger = env["ir.cron.trigger"].sudo()
+    triggers = Trigger.search([("cron_id", "in", crons.ids), ("call_at", "<=", now)])
     due = triggers.cron_id | crons.filtered(
         lambda cron: cron.get_external_id()[cron.id] in scheduled
     )
@@ -52,8 +50,16 @@ def run_pending_jobs(env, scheduled=()):
             cron.ir_actions_server_id.with_user(cron.user_id).with_context(
                 lastcall=cron.lastcall, cron_id=cron.id
             ).run()
+            # the job's commit
+            _precommit(env)
     env.invalidate_all()
     return due
+
+
+def _precommit(env):
+    env.flush_all()
+    env.cr.precommit.run()
+    env.flush_all()
 
 
 class ComplaintCommon(TransactionCase):
