@@ -46,6 +46,15 @@ def parse_args():
     p.add_argument("--reps", type=int, default=100, help="idle turns")
     p.add_argument("--load-reps", type=int, default=50, help="turns under load")
     p.add_argument("--clients", type=int, default=8)
+    p.add_argument(
+        "--load-seconds", type=int, default=400, help="bound of the load phase"
+    )
+    p.add_argument(
+        "--drain-seconds",
+        type=int,
+        default=180,
+        help="wait for the load's acknowledgements after it",
+    )
     p.add_argument("--workers", type=int, default=2)
     args, _ = p.parse_known_args()
     return args
@@ -217,7 +226,9 @@ def main():
             thread.start()
         time.sleep(3)
         results["loadavg_under_load"] = os.getloadavg()
-        lat, complaints, missed = bench.turns(args.load_reps, time.time() + 400)
+        lat, complaints, missed = bench.turns(
+            args.load_reps, time.time() + args.load_seconds
+        )
         stop.set()
         for thread in threads:
             thread.join(90)
@@ -225,7 +236,7 @@ def main():
         results["load"]["client_errors"] = errors[:10]
         results["load"]["client_error_count"] = len(errors)
         # the load's own acknowledgements drain
-        deadline = time.time() + 180
+        deadline = time.time() + args.drain_seconds
         with bench.conn.cursor() as cr:
             while time.time() < deadline:
                 cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE ack_pending")
