@@ -3,7 +3,7 @@
 {
     "name": "ISO 10002 Complaints Handling",
     "summary": "Handle customer complaints as ISO 10002:2018 asks, on helpdesk tickets",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "After-Sales",
     "website": "https://github.com/iso10002-odoo/iso10002",
     "author": "ISO 10002 for Odoo contributors",
@@ -19,6 +19,7 @@
         "data/mail_template_data.xml",
         "data/complaint_policy_preset_data.xml",
         "data/ir_cron_data.xml",
+        "data/ir_cron_after_commit_data.xml",
         "views/complaint_policy_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_stage_views.xml",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks and load tests against a real Odoo 19 and a throwaway PostgreSQL.
 #
-#   ./scripts/bench.sh [bench|load|all] [options of the Python scripts...]
+#   ./scripts/bench.sh [bench|load|http|all] [options of the Python scripts...]
 #
 # Starts its own PostgreSQL cluster (fsync off, like scripts/test.sh), creates
 # a fresh database WITHOUT demo data (helpdesk_mgmt, helpdesk_mgmt_rating,
@@ -9,6 +9,9 @@
 # iso10002_reports), then:
 #   bench: python3 tests/bench/bench.py   (table on stdout, JSON in .local/bench/)
 #   load:  python3 tests/load/load.py     (starts odoo-bin --workers=4 itself)
+#   http:  python3 tests/bench/bench_http.py (complaint vs plain creation over
+#          JSON-RPC, acknowledgement latency idle and under 8 clients; starts
+#          odoo-bin --workers=2 --max-cron-threads=1 itself; not part of "all")
 # and stops everything it started. Results: .local/bench/*.json.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,7 +19,7 @@ cd "$ROOT"
 
 WHAT="${1:-all}"
 [ $# -gt 0 ] && shift
-case "$WHAT" in bench|load|all) ;; *) die "usage: $0 [bench|load|all] [options]";; esac
+case "$WHAT" in bench|load|http|all) ;; *) die "usage: $0 [bench|load|http|all] [options]";; esac
 
 check_odoo
 find_pg_bin
@@ -42,5 +45,8 @@ fi
 if [ "$WHAT" = load ] || [ "$WHAT" = all ]; then
     LDB="$DB"; [ "$WHAT" = all ] && LDB="${DB}_load"
     "$PYTHON" tests/load/load.py -c "$CONF" -d "$LDB" --json "$OUT/load.json" "$@" || status=1
+fi
+if [ "$WHAT" = http ]; then
+    "$PYTHON" tests/bench/bench_http.py -c "$CONF" -d "$DB" --json "$OUT/bench_http.json" "$@" || status=1
 fi
 exit "$status"

@@ -45,10 +45,11 @@ from . import ticket_investigation
 from . import ticket_decision
 from . import ticket_closing
 from . import ticket_deadlines
-from . import helpdesk_ticket
 from . import res_company
 from . import resource_calendar
 from . import res_config_settings
+from . import ticket_reference
+from . import ticket_acknowledgement
 from . import ticket_facts
 from . import ticket_principles
 from . import complaint_intake_log

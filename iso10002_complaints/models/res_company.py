@@ -15,7 +15,8 @@ class ResCompany(models.Model):
         copy=False,
         readonly=True,
         groups="base.group_system",
-        help="Gapless sequence of the company's complaint references.",
+        help="Sequence of the company's complaint references (unique, not "
+        "gapless: a cancelled creation leaves a gap).",
     )
     complaint_policy_id = fields.Many2one(
         "iso10002.complaint.policy",
@@ -53,7 +54,7 @@ class ResCompany(models.Model):
                 "code": COMPLAINT_SEQUENCE_CODE,
                 "prefix": "CMP/%(year)s/",
                 "padding": 5,
-                "implementation": "no_gap",
+                "implementation": "standard",
                 "company_id": self.id,
             }
         )

@@ -18,6 +18,13 @@ DEADLINE_STATUSES = [
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
+    ack_deadline = fields.Datetime(
+        string="Acknowledge by",
+        compute="_compute_deadlines",
+        store=True,
+        copy=False,
+    )
+
     response_deadline = fields.Datetime(
         string="Final response by",
         compute="_compute_deadlines",

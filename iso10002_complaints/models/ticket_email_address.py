@@ -61,3 +61,10 @@ class HelpdeskTicket(models.Model):
         if {"partner_email", "is_complaint", "team_id", "user_id"} & vals.keys():
             self._iso_normalize_partner_email()
         return res
+
+    def _iso_has_email(self):
+        """The complainant can be written to (acknowledgement, decision):
+        the address the templates mail to is one valid address."""
+        self.ensure_one()
+        address = self.partner_id.email if self.partner_id else self.partner_email
+        return bool(normalize_email_address(address))

@@ -339,9 +339,9 @@ class HelpdeskTicket(models.Model):
         with system_write():
             return super()._iso_start_complaint()
 
-    def _iso_set_references(self, sequence, first):
+    def _iso_assign_reference(self):
         with system_write():
-            return super()._iso_set_references(sequence, first)
+            return super()._iso_assign_reference()
 
     def _iso_auto_acknowledge(self):
         with system_write():

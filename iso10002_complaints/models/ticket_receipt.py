@@ -174,3 +174,19 @@ class HelpdeskTicket(models.Model):
             if vals.get("is_complaint"):
                 vals["received_date"] = fields.Datetime.now()
         return vals_list
+
+    def _iso_start_complaint(self):
+        """A ticket turned into a complaint: date it, number it, stage it."""
+        for ticket in self:
+            values = {}
+            if not ticket.received_date:
+                values["received_date"] = fields.Datetime.now()
+            if not ticket.stage_id.is_complaint_stage:
+                values["stage_id"] = (
+                    ticket.team_id.with_context(iso10002_complaint_stages=True)
+                    ._get_applicable_stages()[:1]
+                    .id
+                )
+            if values:
+                ticket.write(values)
+        self._iso_assign_reference()

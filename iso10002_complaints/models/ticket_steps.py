@@ -66,3 +66,14 @@ class HelpdeskTicket(models.Model):
                         errors="\n- ".join(errors),
                     )
                 )
+
+    def _iso_stage_for_step(self, step):
+        self.ensure_one()
+        stages = self.team_id.with_context(
+            iso10002_complaint_stages=True
+        )._get_applicable_stages()
+        return stages.filtered(lambda s: s.iso_step == step)[:1]
+
+    def _iso_ensure_complaints(self):
+        if not all(self.mapped("is_complaint")):
+            raise UserError(self.env._("This action applies to complaints only."))

@@ -17,6 +17,8 @@ Every user has an explicit password: its login.
 from odoo import Command, fields
 from odoo.tests import HttpCase, TransactionCase
 
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
+
 PORTAL_ROLES = ("public", "portal_complainant", "portal_colleague", "portal_other")
 
 # role -> (login, groups, company): None company = the first company; the
@@ -185,6 +187,8 @@ class AccessFixtureMixin:
         cls.records = {
             key: Ticket.create(dict(vals)) for key, vals in cls.record_vals.items()
         }
+        # the acknowledgements the creations triggered
+        run_pending_jobs(env)
         # a reply visible in the portal chatter of each record
         cls.replies = {
             key: record.message_post(

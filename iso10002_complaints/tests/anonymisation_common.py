@@ -6,6 +6,7 @@ scanner of what remains of the complainant (no test methods here)."""
 from odoo import Command
 
 from odoo.addons.iso10002_complaints.tests.access_common import COMPLAINANT
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.iso10002_complaints.tests.test_principles import PrinciplesCase
 
 INCOMING_EMAIL = """From: Ada Lovelace <ada.lovelace@acme-kettles.example>
@@ -93,6 +94,7 @@ class AnonymisationCase(PrinciplesCase):
             email_cc="ada.home@lovelace-family.example",
             representative_id=self.partner_colleague.id,
         )
+        run_pending_jobs(self.env)
         self.assertTrue(complaint.ack_date, "acknowledged by email on receipt")
         # as helpdesk_mgmt's portal form and mail gateway do
         complaint.message_subscribe(

@@ -2,13 +2,64 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Shared fixtures of the ISO 10002 complaint tests (no test methods here)."""
 
+from contextlib import ExitStack
 from datetime import datetime
+from unittest.mock import patch
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
+
+from odoo.addons.base.models.ir_cron import IrCron
+
+# the jobs the addon triggers for right after a commit
+AFTER_COMMIT_CRONS = (
+    "iso10002_complaints.ir_cron_complaint_acknowledge",
+    "iso10002_complaints.ir_cron_filestore_gc",
+)
 
 # A Friday, in winter (Europe/London is then UTC+0), used as receipt date.
 FRIDAY_1500 = datetime(2025, 1, 10, 15, 0, 0)
+
+
+def run_pending_jobs(env, scheduled=()):
+    """Run the after-commit jobs that have been triggered, as the scheduler
+    would once the transaction commits: each triggered job's server action,
+    as the job's user. ``scheduled``: xmlids of jobs to run even untriggered
+    (their periodic run). A test cursor never commits, so the jobs' own
+    commits (``cr.commit()``, ``ir.cron._commit_progress()``) are left out,
+    but what a commit runs first is run (flush, pre-commit hooks: tracking).
+    Returns the jobs run."""
+    crons = (
+        env["ir.cron"].sudo().browse(env.ref(xmlid).id for xmlid in AFTER_COMMIT_CRONS)
+    )
+    # the creating transaction's commit
+    _precommit(env)
+    now = fields.Datetime.now()
+    Trigger = env["ir.cron.trigger"].sudo()
+    triggers = Trigger.search([("cron_id", "in", crons.ids), ("call_at", "<=", now)])
+    due = triggers.cron_id | crons.filtered(
+        lambda cron: cron.get_external_id()[cron.id] in scheduled
+    )
+    triggers.unlink()
+    with ExitStack() as stack:
+        stack.enter_context(
+            patch.object(IrCron, "_commit_progress", lambda *a, **k: float("inf"))
+        )
+        stack.enter_context(patch.object(env.cr, "commit", lambda: None))
+        for cron in due:
+            cron.ir_actions_server_id.with_user(cron.user_id).with_context(
+                lastcall=cron.lastcall, cron_id=cron.id
+            ).run()
+            # the job's commit
+            _precommit(env)
+    env.invalidate_all()
+    return due
+
+
+def _precommit(env):
+    env.flush_all()
+    env.cr.precommit.run()
+    env.flush_all()
 
 
 class ComplaintCommon(TransactionCase):
@@ -157,6 +208,10 @@ class ComplaintCommon(TransactionCase):
         }
         vals.update(values)
         return self.Ticket.create(vals)
+
+    def _run_pending_jobs(self, scheduled=()):
+        """The after-commit jobs triggered so far (see :func:`run_pending_jobs`)."""
+        return run_pending_jobs(self.env, scheduled=scheduled)
 
     def _ack_messages(self, ticket):
         return ticket.message_ids.filtered(

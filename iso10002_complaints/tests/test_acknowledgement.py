@@ -13,6 +13,11 @@ from odoo.addons.iso10002_complaints.tests.common import FRIDAY_1500, ComplaintC
 class TestAcknowledgement(ComplaintCommon):
     def test_auto_acknowledge_on_receipt(self):
         complaint = self._create_complaint(partner_id=self.partner.id)
+        # pending until the job the creation triggered has run
+        self.assertTrue(complaint.ack_pending)
+        self.assertFalse(self._ack_messages(complaint))
+        self._run_pending_jobs()
+        self.assertFalse(complaint.ack_pending)
         sent = self._ack_messages(complaint)
         self.assertEqual(len(sent), 1)
         self.assertIn(complaint.complaint_ref, sent.subject)
@@ -30,6 +35,7 @@ class TestAcknowledgement(ComplaintCommon):
             partner_name="Carla Guest",
             partner_email="carla.guest@example.com",
         )
+        self._run_pending_jobs()
         sent = self._ack_messages(complaint)
         self.assertEqual(len(sent), 1)
         self.assertEqual(complaint.iso_step, "acknowledged")
@@ -82,6 +88,7 @@ class TestAcknowledgement(ComplaintCommon):
         )
         self.policy.ack_template_id = template
         complaint = self._create_complaint(partner_id=self.partner.id)
+        self._run_pending_jobs()
         custom = complaint.message_ids.filtered(
             lambda m: m.subject == f"Custom ack {complaint.complaint_ref}"
         )

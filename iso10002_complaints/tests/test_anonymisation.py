@@ -5,7 +5,6 @@ one test per kind of leftover; the figures: iso10002_reports'
 test_anonymisation_figures.py."""
 
 import os
-from unittest.mock import patch
 
 from odoo.tests import tagged
 
@@ -14,6 +13,7 @@ from odoo.addons.iso10002_complaints.tests.anonymisation_common import (
     INCOMING_EMAIL,
     AnonymisationCase,
 )
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 
 
 @tagged("post_install", "-at_install")
@@ -225,8 +225,11 @@ class TestFinding14(AnonymisationCase):
             self.assertTrue(os.path.isfile(path))
 
         self._anonymise(self._close_quickly(complaint))
+        # the job anonymisation triggered runs the filestore's collector
+        # right after the commit, not at its daily run
+        run_pending_jobs(self.env)
         for path in paths:
-            self.assertFalse(os.path.exists(path), "removed before any GC run")
+            self.assertFalse(os.path.exists(path), "removed right after the commit")
         self.assertTrue(os.path.isfile(shared_path))
         self.assertEqual(kept.raw, b"Leaflet sent to everyone, unique")
 
@@ -258,6 +261,7 @@ class TestFinding14(AnonymisationCase):
             )
         )
         self._anonymise(complaint)
+        run_pending_jobs(self.env)
         self.assertFalse(pasted.exists())
         self.assertFalse(os.path.exists(path))
         # a file attached to another document is only linked from here
@@ -275,14 +279,17 @@ class TestFinding14(AnonymisationCase):
             }
         )
         path = self._file_path(attachment)
-        self.addCleanup(self.env.cr.postcommit.clear)
-        with patch("odoo.modules.module.current_test", None):
-            self._anonymise(complaint)
+        gc_job = self.env.ref("iso10002_complaints.ir_cron_filestore_gc")
+        Trigger = self.env["ir.cron.trigger"].sudo()
+        Trigger.search([("cron_id", "=", gc_job.id)]).unlink()
+        self._anonymise(complaint)
         self.assertFalse(attachment.exists())
+        # on the collector's checklist, and its job triggered for right
+        # after the commit: were the transaction rolled back, the attachment
+        # would come back with its file
         self.assertTrue(os.path.isfile(path), "kept until the commit")
-        # what the hook runs, on the test cursor
-        self.registry_enter_test_mode()
-        self.env.cr.postcommit.run()
+        self.assertTrue(Trigger.search([("cron_id", "=", gc_job.id)]))
+        self.assertIn(gc_job, run_pending_jobs(self.env))
         self.assertFalse(os.path.exists(path))
 
     def test_finding_14_tracking_values_are_erased(self):

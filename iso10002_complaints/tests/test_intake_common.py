@@ -7,6 +7,8 @@ import re
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user
 
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
+
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -173,6 +175,8 @@ class IntakeHttpCommon(HttpCase):
         }
         vals.update(values)
         complaint = self.Ticket.create(vals)
+        # the acknowledgement job the creation triggered
+        run_pending_jobs(self.env)
         complaint._portal_ensure_token()
         return complaint
 

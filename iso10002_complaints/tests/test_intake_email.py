@@ -6,6 +6,7 @@ from odoo import Command
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.mail.tests.common import MockEmail
 
 INCOMING = """Return-Path: <{sender_email}>
@@ -95,7 +96,10 @@ class TestIntakeEmail(TransactionCase, MockEmail):
         values.setdefault("uid", "1")
         message = template.format(**values)
         with self.mock_mail_gateway():
-            return self.env["mail.thread"].sudo().message_process(None, message)
+            thread_id = self.env["mail.thread"].sudo().message_process(None, message)
+            # the acknowledgement job the creation triggered
+            run_pending_jobs(self.env)
+        return thread_id
 
     def test_email_creates_complaint(self):
         self.assertFalse(

@@ -8,6 +8,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user, tagged
 
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
+
 
 @tagged("post_install", "-at_install")
 class TestIntakeEscalation(TransactionCase):
@@ -99,6 +101,8 @@ class TestIntakeEscalation(TransactionCase):
         cls.other_team = complaint(
             "Other team", 20, team_id=cls.team2.id, user_id=cls.handler.id
         )
+        # the acknowledgements the creations triggered
+        run_pending_jobs(cls.env)
         cls.deadline_type = cls.env.ref(
             "iso10002_complaints.mail_activity_complaint_deadline"
         )

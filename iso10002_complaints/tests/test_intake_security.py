@@ -28,6 +28,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.sql_db import db_connect
 from odoo.tests import TransactionCase, new_test_user, tagged
 
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.iso10002_complaints.tests.test_intake_common import (
     CSRF_RE,
     PDF_BYTES,
@@ -78,6 +79,8 @@ class TestIntakeSecurityForms(IntakeHttpCommon):
         values.setdefault("phone", "+1 555 0000")
         response = self._post_public(email="Paula.Portal@Example.com", **values)
         self.assertEqual(response.status_code, 303, response.text[:500])
+        # the acknowledgement job the request triggered
+        run_pending_jobs(self.env)
         return self._complaints(name=values.get("subject", "Broken kettle"))
 
     def test_finding_15_existing_contact_not_attached_until_confirmed(self):

@@ -433,6 +433,7 @@ class TestComplaintSteps(ComplaintCommon):
         complaint = self.Ticket.with_user(self.helpdesk_user).create(
             self._complaint_vals(partner_id=self.partner.id)
         )
+        self._run_pending_jobs()
         self.assertEqual(complaint.iso_step, "acknowledged")
         complaint.write({"severity": "medium", "stage_id": self.stage_assessed.id})
         complaint.stage_id = self.stage_investigating

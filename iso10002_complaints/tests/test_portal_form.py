@@ -4,6 +4,7 @@
 
 from odoo.tests import tagged
 
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.iso10002_complaints.tests.test_intake_common import (
     PDF_BYTES,
     IntakeHttpCommon,
@@ -66,6 +67,8 @@ class TestPortalForm(IntakeHttpCommon):
             contact_preference="portal",
         )
         self.assertEqual(response.status_code, 303, response.text[:1000])
+        # the acknowledgement job the request triggered
+        run_pending_jobs(self.env)
         complaint = self._complaints(partner_id=self.portal_user.partner_id.id)
         self.assertEqual(len(complaint), 1)
         self.assertIn(f"/my/complaint/{complaint.id}", response.headers["Location"])

@@ -12,6 +12,7 @@ from unittest.mock import patch
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.iso10002_complaints.tests.test_intake_common import (
     PDF_BYTES,
     PNG_BYTES,
@@ -78,6 +79,8 @@ class TestPublicForm(IntakeHttpCommon):
             ]
         )
         self.assertEqual(response.status_code, 303, response.text[:1000])
+        # the acknowledgement job the request triggered
+        run_pending_jobs(self.env)
         self.assertTrue(response.headers["Location"].endswith("/complaints/thank-you"))
         partner = self._partners("nora.newcomer@example.com")
         self.assertEqual(len(partner), 1)

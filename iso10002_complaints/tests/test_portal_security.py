@@ -8,6 +8,7 @@ import json
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.iso10002_complaints.models.system_write import system_write
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.iso10002_complaints.tests.test_intake_common import (
     IntakeHttpCommon,
 )
@@ -293,6 +294,10 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
     def _assert_portal_writes_refused(self, user):
         self._decide(self.complaint)
         token = self._token()
+        # the decision's tracking messages, as its commit writes them
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.env.flush_all()
         before = self.complaint.message_ids
         self._login(user)
         for data in ({}, {"access_token": token}):
@@ -375,6 +380,8 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
         self._login(self.portal_user)
         response = self._post_portal(subject="Portal filing author")
         self.assertEqual(response.status_code, 303, response.text[:300])
+        # the acknowledgement job the filing triggered
+        run_pending_jobs(self.env)
         complaint = self._complaints(name="Portal filing author")
         self.assertEqual(complaint.create_uid, self.portal_user)
         self._assert_filed_by(complaint, self.portal_user.partner_id)
@@ -384,6 +391,8 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
         self.authenticate(None, None)
         response = self._post_public(subject="Public filing author")
         self.assertEqual(response.status_code, 303, response.text[:300])
+        # the acknowledgement job the filing triggered
+        run_pending_jobs(self.env)
         complaint = self._complaints(name="Public filing author")
         self.assertEqual(complaint.partner_id.email, "nora.newcomer@example.com")
         self._assert_filed_by(complaint, complaint.partner_id)

@@ -4,6 +4,7 @@
 
 from odoo.tests import tagged
 
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.iso10002_complaints.tests.test_intake_common import IntakeHttpCommon
 
 
@@ -15,6 +16,8 @@ class TestPortalTour(IntakeHttpCommon):
         self.start_tour(
             "/my", "iso10002_portal_file_complaint", login=self.portal_user.login
         )
+        # the acknowledgement job the filing triggered
+        run_pending_jobs(self.env)
         complaint = self._complaints(partner_id=partner.id)
         self.assertEqual(len(complaint), 1)
         self.assertEqual(complaint.name, "Wrong size delivered")

@@ -5,6 +5,7 @@ information and reacting to the decision (7.3, 7.8, 7.9), over real HTTP."""
 
 from odoo.tests import tagged
 
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.iso10002_complaints.tests.test_intake_common import (
     CSRF_RE,
     PNG_BYTES,
@@ -27,6 +28,8 @@ class TestPortalTracking(IntakeHttpCommon):
                 "product_service": "Sofa Comfy",
             }
         )
+        # the acknowledgement job the creation triggered
+        run_pending_jobs(cls.env)
         cls.complaint.message_subscribe(partner_ids=cls.portal_user.partner_id.ids)
         cls.complaint.message_post(
             body="Internal: the carrier lost the parcel twice.",

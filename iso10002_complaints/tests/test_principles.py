@@ -16,6 +16,7 @@ from odoo.tests import tagged
 from odoo.tools import format_amount, mute_logger
 
 from odoo.addons.iso10002_complaints.tests.access_common import AccessCase
+from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 
 
 class PrinciplesCase(AccessCase):
@@ -67,7 +68,10 @@ class PrinciplesCase(AccessCase):
             "user_id": self.handler.id,
         }
         vals.update(values)
-        return self.Ticket.create(vals)
+        complaint = self.Ticket.create(vals)
+        # the acknowledgement job the creation triggered
+        run_pending_jobs(self.env)
+        return complaint
 
     @contextlib.contextmanager
     def assertRefused(self, exception, regex=""):

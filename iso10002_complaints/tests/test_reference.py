@@ -1,13 +1,19 @@
 # Copyright 2026 ISO 10002 for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Complaint references (7.2): per company, gapless, CMP/<year>/NNNNN."""
+"""Complaint references (7.2): unique per company, CMP/<year>/NNNNN.
+
+7.2 asks for a unique identifier, not a gapless one: the references come
+from a standard sequence (no lock, a rolled-back creation leaves a gap)."""
 
 import re
 from datetime import datetime
 
 from freezegun import freeze_time
+from psycopg2 import errors as pg_errors
 
+from odoo import SUPERUSER_ID, api
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.iso10002_complaints.tests.common import ComplaintCommon
 
@@ -32,7 +38,7 @@ class TestComplaintReference(ComplaintCommon):
         self.assertRegex(complaint.complaint_ref, r"^CMP/\d{4}/\d{5}$")
         sequence = self.company._get_complaint_sequence()
         self.assertEqual(sequence.code, "iso10002.complaint")
-        self.assertEqual(sequence.implementation, "no_gap")
+        self.assertEqual(sequence.implementation, "standard")
         self.assertEqual(sequence.company_id, self.company)
         self.assertEqual(sequence.prefix, "CMP/%(year)s/")
         following = self._create_complaint()
@@ -64,7 +70,7 @@ class TestComplaintReference(ComplaintCommon):
             ]
         )
         self.assertEqual(len(sequences), 2)
-        self.assertEqual(set(sequences.mapped("implementation")), {"no_gap"})
+        self.assertEqual(set(sequences.mapped("implementation")), {"standard"})
 
     @freeze_time(NOW)
     def test_batch_creation_numbers_consecutively(self):
@@ -120,3 +126,58 @@ class TestComplaintReference(ComplaintCommon):
         self.assertTrue(following.complaint_ref)
         self.assertTrue(company.complaint_sequence_id)
         self.assertNotEqual(company.complaint_sequence_id, sequence)
+
+    @freeze_time(NOW)
+    def test_rollback_leaves_a_gap_never_a_duplicate(self):
+        _company, team = self._company_with_team("Theta Blenders")
+        first = self._create_complaint(team_id=team.id, received_date=NOW)
+        self.assertEqual(first.complaint_ref, "CMP/2025/00001")
+        with self.assertRaises(RuntimeError), self.env.cr.savepoint():
+            cancelled = self._create_complaint(team_id=team.id, received_date=NOW)
+            self.assertEqual(cancelled.complaint_ref, "CMP/2025/00002")
+            raise RuntimeError("the creating transaction fails")
+        following = self._create_complaint(team_id=team.id, received_date=NOW)
+        # the cancelled number is not given again
+        self.assertEqual(following.complaint_ref, "CMP/2025/00003")
+
+    def test_reference_unique_per_company(self):
+        _company, team = self._company_with_team("Iota Grills")
+        first = self._create_complaint(team_id=team.id)
+        other = self._create_complaint(team_id=team.id)
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(pg_errors.UniqueViolation),
+            self.env.cr.savepoint(),
+        ):
+            other.sudo().complaint_ref = first.complaint_ref
+            self.env.flush_all()
+        # another company may hold the same reference
+        _company, team_b = self._company_with_team("Kappa Grills")
+        self.assertEqual(
+            self._create_complaint(team_id=team_b.id).complaint_ref[-5:], "00001"
+        )
+
+    def test_concurrent_creation_never_waits_on_the_sequence(self):
+        """A complaint being created holds no lock on the sequence: another
+        transaction numbers meanwhile, without waiting, a different number."""
+        complaint = self._create_complaint()
+        sequence = complaint.company_id._get_complaint_sequence()
+        self.env.flush_all()
+        with self.registry.cursor() as other_cr:
+            other_cr.execute("SET LOCAL lock_timeout TO '1s'")
+            # the row the former gapless numbering locked until the commit
+            other_cr.execute(
+                "SELECT id FROM ir_sequence WHERE id = %s FOR UPDATE NOWAIT",
+                [sequence.id],
+            )
+            other = api.Environment(other_cr, SUPERUSER_ID, {})
+            reference = (
+                other["ir.sequence"]
+                .browse(sequence.id)
+                .with_context(ir_sequence_date=complaint.received_date)
+                .next_by_id()
+            )
+            other_cr.rollback()
+        self.assertNotEqual(reference, complaint.complaint_ref)
+        following = self._create_complaint()
+        self.assertNotIn(following.complaint_ref, (reference, complaint.complaint_ref))

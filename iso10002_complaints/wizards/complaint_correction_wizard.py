@@ -4,8 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_datetime
 
-from ..models.helpdesk_ticket import ACK_METHODS
 from ..models.system_write import system_write
+from ..models.ticket_acknowledgement import ACK_METHODS
 from ..models.ticket_decision import REACTIONS
 
 MANAGER_GROUP = "iso10002_complaints.group_complaint_manager"

@@ -12,21 +12,18 @@ from odoo import fields, models
 from odoo.tools import SQL, drop_view_if_exists
 
 from odoo.addons.iso10002_complaints.models.complaint_policy import SEVERITIES
-from odoo.addons.iso10002_complaints.models.helpdesk_ticket import (
-    CLOSURE_REASONS,
-    DEADLINE_STATUSES,
+from odoo.addons.iso10002_complaints.models.iso_steps import ISO_STEPS, TERMINAL_STEPS
+from odoo.addons.iso10002_complaints.models.ticket_assessment import LEVELS
+from odoo.addons.iso10002_complaints.models.ticket_closing import CLOSURE_REASONS
+from odoo.addons.iso10002_complaints.models.ticket_deadlines import DEADLINE_STATUSES
+from odoo.addons.iso10002_complaints.models.ticket_decision import (
     DECISION_OUTCOMES,
-    LEVELS,
     REACTIONS,
 )
-from odoo.addons.iso10002_complaints.models.helpdesk_ticket_intake import (
+from odoo.addons.iso10002_complaints.models.ticket_facts import NEXT_DEADLINE_KINDS
+from odoo.addons.iso10002_complaints.models.ticket_satisfaction import (
     SATISFACTION_LEVELS,
 )
-from odoo.addons.iso10002_complaints.models.helpdesk_ticket_stage import (
-    ISO_STEPS,
-    TERMINAL_STEPS,
-)
-from odoo.addons.iso10002_complaints.models.ticket_facts import NEXT_DEADLINE_KINDS
 from odoo.addons.rating.models.rating_data import RATING_LIMIT_MIN
 
 AGE_BUCKETS = [

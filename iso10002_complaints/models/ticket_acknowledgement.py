@@ -1,0 +1,195 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Acknowledgement (ISO 10002:2018 7.4).
+
+A complaint whose complainant has an email address is acknowledged by
+email when the policy says so. The creating request only flags it
+(``ack_pending``) and triggers the scheduler's job (``ir.cron._trigger()``,
+as mail's scheduled messages do): the mail is rendered by the cron worker
+right after the commit, outside the request. The job is idempotent (a
+complaint acknowledged meanwhile, e.g. by phone, is not sent twice),
+commits per complaint, and a complaint whose acknowledgement fails keeps its
+flag and is retried at the next run without holding up the others.
+"""
+
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_datetime
+
+ACK_METHODS = [
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("letter", "Letter"),
+    ("in_person", "In person"),
+]
+
+_logger = logging.getLogger(__name__)
+
+ACK_CRON_XMLID = "iso10002_complaints.ir_cron_complaint_acknowledge"
+# complaints handled per run (the scheduler runs the job again at once when
+# its time is up before the end)
+ACK_BATCH_SIZE = 500
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    ack_date = fields.Datetime(
+        string="Acknowledged on", copy=False, tracking=True, readonly=True
+    )
+    ack_method = fields.Selection(
+        ACK_METHODS, string="Acknowledged by", copy=False, tracking=True
+    )
+    ack_pending = fields.Boolean(
+        string="Acknowledgement pending",
+        copy=False,
+        readonly=True,
+        help="The acknowledgement email is queued: the scheduled action "
+        "'Complaints: send pending acknowledgements' sends it within moments "
+        "of the save (and retries it if it fails).",
+    )
+
+    # the job's search
+    _ack_pending_idx = models.Index("(id) WHERE ack_pending")
+
+    def _iso_auto_acknowledge(self):
+        """Acknowledge on receipt by email when the policy says so: flag
+        the complaints and trigger the job (:meth:`_cron_iso_send_acknowledgements`)."""
+        policies = self._iso_policies()
+        to_ack = self.filtered(
+            lambda t: (
+                policies[t.company_id].auto_acknowledge
+                and not t.ack_date
+                and t._iso_has_email()
+            )
+        )
+        if to_ack:
+            to_ack.ack_pending = True
+            to_ack._iso_trigger_acknowledgements()
+
+    def _iso_trigger_acknowledgements(self):
+        cron = self.env.ref(ACK_CRON_XMLID, raise_if_not_found=False)
+        if cron:
+            cron._trigger()
+        else:
+            _logger.warning(
+                "Complaints %s: the acknowledgement job %s is missing; the "
+                "acknowledgements stay pending.",
+                self.ids,
+                ACK_CRON_XMLID,
+            )
+
+    @api.model
+    def _cron_iso_send_acknowledgements(self, batch_size=ACK_BATCH_SIZE):
+        """Send the pending acknowledgements, one transaction per complaint."""
+        # sudo: a system job over every company's complaints
+        pending = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("ack_pending", "=", True)], order="id", limit=batch_size)
+        )
+        cron = self.env["ir.cron"]
+        cron._commit_progress(remaining=len(pending))
+        for ticket in pending:
+            try:
+                with self.env.cr.savepoint():
+                    ticket._iso_send_pending_acknowledgements()
+            except Exception:
+                # the savepoint undid this complaint's work: it stays
+                # pending for the next run, the others go on
+                _logger.exception(
+                    "Complaint %s: the acknowledgement failed; retried at the "
+                    "next run.",
+                    ticket.id,
+                )
+                self.env.invalidate_all(flush=False)
+            # a failure counts as done for this run: no immediate loop on it
+            if not cron._commit_progress(1):
+                break
+
+    def _iso_send_pending_acknowledgements(self):
+        # acknowledged meanwhile (e.g. by phone), or no address any more
+        moot = self.filtered(
+            lambda t: not t.ack_pending or t.ack_date or not t._iso_has_email()
+        )
+        if moot:
+            moot.ack_pending = False
+        for ticket in self - moot:
+            ticket._iso_send_acknowledgement()
+
+    def _iso_send_acknowledgement(self, policy=None):
+        self.ensure_one()
+        policy = policy or self.env["iso10002.complaint.policy"]._get_for_company(
+            self.company_id
+        )
+        template = policy.ack_template_id or self.env.ref(
+            "iso10002_complaints.mail_template_complaint_ack"
+        )
+        self.message_post_with_source(
+            template,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        values = {
+            "ack_date": fields.Datetime.now(),
+            "ack_method": "email",
+            "ack_pending": False,
+        }
+        ack_stage = self._iso_stage_for_step("acknowledged")
+        if ack_stage and self.iso_step == "received":
+            values["stage_id"] = ack_stage.id
+        self.write(values)
+
+    def action_send_acknowledgement(self):
+        self._iso_ensure_complaints()
+        for ticket in self:
+            if ticket.ack_date and ticket.ack_method == "email":
+                # e.g. acknowledged right after its creation, in a form
+                # opened before that (an acknowledgement by phone may still
+                # be confirmed by email)
+                raise UserError(
+                    self.env._(
+                        "Complaint %(ref)s was already acknowledged by email on "
+                        "%(date)s.",
+                        ref=ticket.complaint_ref,
+                        date=format_datetime(self.env, ticket.ack_date),
+                    )
+                )
+            if not ticket._iso_has_email():
+                raise UserError(
+                    self.env._(
+                        "Complaint %(ref)s has no email address to acknowledge to. "
+                        "Add the complainant's email, or record an acknowledgement "
+                        "made by phone, letter or in person.",
+                        ref=ticket.complaint_ref,
+                    )
+                )
+            ticket._iso_send_acknowledgement()
+        return True
+
+    def action_record_acknowledgement(self):
+        """Record an acknowledgement given by phone, letter or in person."""
+        self._iso_ensure_complaints()
+        for ticket in self:
+            if not ticket.ack_method or ticket.ack_method == "email":
+                raise UserError(
+                    self.env._(
+                        "Choose how the acknowledgement was given (phone, letter "
+                        "or in person) before recording it; to acknowledge by "
+                        "email, use Send acknowledgement."
+                    )
+                )
+            values = {"ack_date": fields.Datetime.now()}
+            ack_stage = ticket._iso_stage_for_step("acknowledged")
+            if ack_stage and ticket.iso_step == "received":
+                values["stage_id"] = ack_stage.id
+            ticket.write(values)
+            ticket.message_post(
+                body=self.env._(
+                    "Acknowledgement given by %(method)s.",
+                    method=dict(ACK_METHODS)[ticket.ack_method],
+                )
+            )
+        return True

@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""HTTP benchmark: a complaint's creation against a plain ticket's, and the
+time from the commit to the queued acknowledgement mail.
+
+Starts ``odoo-bin --workers=2 --max-cron-threads=1`` (tests/load/load.py's
+server: the acknowledgement job runs in the cron worker, as in production)
+and, over JSON-RPC (``/web/dataset/call_kw`` helpdesk.ticket.create as
+admin):
+
+1. idle: ``--reps`` turns of one plain ticket and one complaint with the
+   same values (a name, a description, the same contact name and email
+   address), the order alternating; after each complaint the client polls
+   the database (every 5 ms) until its acknowledgement is committed (the
+   mail.mail queued, ``ack_date`` set in the same transaction): time from
+   the request's return to that commit;
+2. load: the same while ``--clients`` threads file complaints as
+   tests/load/load.py's intake does (JSON-RPC and the public form,
+   alternating, all with an email address).
+
+Prints median and p95 of each and the complaint/plain ratio; ``--json``
+writes the figures. Use a throwaway database (``./scripts/bench.sh http``):
+the tickets are committed.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "load"))
+
+import load  # noqa: E402
+
+TARGET_RATIO = 1.3
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("-c", "--config", required=True)
+    p.add_argument("-d", "--database", required=True)
+    p.add_argument("--json")
+    p.add_argument("--reps", type=int, default=100, help="idle turns")
+    p.add_argument("--load-reps", type=int, default=50, help="turns under load")
+    p.add_argument("--clients", type=int, default=8)
+    p.add_argument(
+        "--load-seconds", type=int, default=400, help="bound of the load phase"
+    )
+    p.add_argument(
+        "--drain-seconds",
+        type=int,
+        default=180,
+        help="wait for the load's acknowledgements after it",
+    )
+    p.add_argument("--workers", type=int, default=2)
+    args, _ = p.parse_known_args()
+    return args
+
+
+def summary(values):
+    values = [1000 * v for v in values]
+    return {
+        "n": len(values),
+        "median_ms": round(statistics.median(values), 1) if values else None,
+        "p95_ms": round(load.pct(values, 95), 1) if values else None,
+    }
+
+
+class Bench:
+    def __init__(self, server, db, connect, teams, run):
+        self.rpc = load.Rpc(server, db)
+        self.conn = connect(db)
+        self.conn.autocommit = True
+        self.teams, self.run = teams, run
+
+    def create(self, kind, i):
+        marker = f"BENCH-{self.run}-{kind}-{i}"
+        vals = {
+            "name": marker,
+            "description": f"<p>{marker}: the kettle leaks.</p>",
+            "partner_name": "Bench Client",
+            "partner_email": "bench.client@example.com",
+            "team_id": self.teams[kind],
+        }
+        start = time.perf_counter()
+        ticket_id = self.rpc.call("helpdesk.ticket", "create", [vals])
+        return ticket_id, time.perf_counter() - start
+
+    def wait_acknowledged(self, ticket_id, timeout=60):
+        """Seconds from now (the request has returned, so it has committed)
+        until the acknowledgement's transaction has committed."""
+        start = time.perf_counter()
+        deadline = start + timeout
+        with self.conn.cursor() as cr:
+            while time.perf_counter() < deadline:
+                cr.execute(
+                    "SELECT ack_date IS NOT NULL FROM helpdesk_ticket WHERE id = %s",
+                    (ticket_id,),
+                )
+                if cr.fetchone()[0]:
+                    return time.perf_counter() - start
+                time.sleep(0.005)
+        return None
+
+    def turns(self, reps, stop_at=None):
+        lat = {"plain": [], "complaint": [], "ack": []}
+        complaints, missed = [], 0
+        for i in range(reps):
+            if stop_at and time.time() > stop_at:
+                break
+            order = ("plain", "complaint") if i % 2 else ("complaint", "plain")
+            for kind in order:
+                ticket_id, elapsed = self.create(kind, i)
+                lat[kind].append(elapsed)
+                if kind == "complaint":
+                    complaints.append(ticket_id)
+                    ack = self.wait_acknowledged(ticket_id)
+                    if ack is None:
+                        missed += 1
+                    else:
+                        lat["ack"].append(ack)
+        return lat, complaints, missed
+
+    def queued_mails(self, ticket_ids):
+        """Complaints of ``ticket_ids`` with a mail.mail queued for their
+        acknowledgement (a mail sent and deleted counts by its ack_date)."""
+        with self.conn.cursor() as cr:
+            cr.execute(
+                """SELECT count(DISTINCT t.id) FROM helpdesk_ticket t
+                   JOIN mail_message m ON m.model = 'helpdesk.ticket'
+                        AND m.res_id = t.id AND m.message_type = 'comment'
+                   JOIN mail_mail mm ON mm.mail_message_id = m.id
+                   WHERE t.id = ANY(%s) AND t.ack_date IS NOT NULL""",
+                (ticket_ids,),
+            )
+            return cr.fetchone()[0]
+
+
+def report(name, lat, complaints, missed, bench):
+    plain, complaint = summary(lat["plain"]), summary(lat["complaint"])
+    result = {
+        "plain": plain,
+        "complaint": complaint,
+        "ratio_median": round(complaint["median_ms"] / plain["median_ms"], 2),
+        "ratio_p95": round(complaint["p95_ms"] / plain["p95_ms"], 2),
+        "ack_after_commit": summary(lat["ack"]),
+        "ack_not_within_60s": missed,
+        "ack_mails_queued": bench.queued_mails(complaints),
+        "complaints": len(complaints),
+    }
+    print(name.upper(), json.dumps(result, indent=1), flush=True)
+    return result
+
+
+def main():
+    args = parse_args()
+    connect = load.db_connect(args.config)
+    load.prepare(connect, args.database)
+    logdir = os.path.join(load.ROOT, ".local", "bench")
+    os.makedirs(logdir, exist_ok=True)
+    log = os.path.join(logdir, "bench-http-server.log")
+    if os.path.exists(log):
+        os.remove(log)
+    server = load.Server(args.config, args.database, args.workers, log, cron_threads=1)
+    run = time.strftime("%H%M%S")
+    results = {
+        "workers": args.workers,
+        "cron_threads": 1,
+        "loadavg_before": os.getloadavg(),
+    }
+    ok = True
+    try:
+        server.start()
+        admin = load.Rpc(server, args.database)
+        teams = {}
+        for kind, flag in (("complaint", True), ("plain", False)):
+            teams[kind] = admin.call(
+                "helpdesk.ticket.team",
+                "create",
+                [{"name": f"Bench {kind} {run}", "is_complaint_team": flag}],
+            )
+        bench = Bench(server, args.database, connect, teams, run)
+        # warm the workers (registry, views, templates)
+        bench.turns(6)
+
+        lat, complaints, missed = bench.turns(args.reps)
+        results["idle"] = report("idle", lat, complaints, missed, bench)
+
+        stop = threading.Event()
+        errors = []
+
+        def client(c):
+            rpc = load.Rpc(server, args.database)
+            i = 0
+            while not stop.is_set():
+                marker = f"LOADBENCH-{run}-{c}-{i}"
+                try:
+                    if i % 2 == 0:
+                        rpc.call(
+                            "helpdesk.ticket",
+                            "create",
+                            [
+                                {
+                                    "name": marker,
+                                    "description": f"<p>{marker}</p>",
+                                    "partner_name": f"Load RPC Client {c}",
+                                    "partner_email": f"load-rpc{c}@example.com",
+                                    "team_id": teams["complaint"],
+                                }
+                            ],
+                        )
+                    else:
+                        load.form_submit(server, marker, c)
+                except Exception as e:  # noqa: BLE001 - reported
+                    errors.append(f"{marker}: {e}"[:200])
+                i += 1
+
+        threads = [
+            threading.Thread(target=client, args=(c,), daemon=True)
+            for c in range(args.clients)
+        ]
+        for thread in threads:
+            thread.start()
+        time.sleep(3)
+        results["loadavg_under_load"] = os.getloadavg()
+        lat, complaints, missed = bench.turns(
+            args.load_reps, time.time() + args.load_seconds
+        )
+        stop.set()
+        for thread in threads:
+            thread.join(90)
+        results["load"] = report("load", lat, complaints, missed, bench)
+        results["load"]["client_errors"] = errors[:10]
+        results["load"]["client_error_count"] = len(errors)
+        # the load's own acknowledgements drain
+        deadline = time.time() + args.drain_seconds
+        with bench.conn.cursor() as cr:
+            while time.time() < deadline:
+                cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE ack_pending")
+                pending = cr.fetchone()[0]
+                if not pending:
+                    break
+                time.sleep(1)
+            cr.execute(
+                """SELECT count(*), count(*) FILTER (WHERE ack_date IS NOT NULL)
+                   FROM helpdesk_ticket WHERE name LIKE %s""",
+                (f"LOADBENCH-{run}-%",),
+            )
+            filed, acked = cr.fetchone()
+            cr.execute(
+                """SELECT count(*) FROM (SELECT company_id, complaint_ref
+                   FROM helpdesk_ticket WHERE complaint_ref IS NOT NULL
+                   GROUP BY 1, 2 HAVING count(*) > 1) d"""
+            )
+            duplicates = cr.fetchone()[0]
+        results["load_clients"] = {
+            "complaints_filed": filed,
+            "acknowledged": acked,
+            "pending_after_drain": pending,
+            "duplicate_references": duplicates,
+        }
+        print("LOAD CLIENTS", json.dumps(results["load_clients"]), flush=True)
+        ok = (
+            results["idle"]["ratio_median"] <= TARGET_RATIO
+            and not pending
+            and not duplicates
+            and not missed
+        )
+    finally:
+        server.kill()
+    results["ok"] = ok
+    if args.json:
+        with open(args.json, "w") as fh:
+            json.dump(results, fh, indent=1)
+    print("RESULT", "OK" if ok else "FAILED", flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
