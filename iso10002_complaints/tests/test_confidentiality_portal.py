@@ -19,6 +19,7 @@ from odoo.addons.iso10002_complaints.tests.access_common import (
     AccessCase,
     AccessHttpCase,
 )
+from odoo.addons.iso10002_complaints.tests.rpc_common import JsonRpcMixin
 
 # internal fields the issue saw a portal complainant read over RPC
 LEAKED_TO_PORTAL = (
@@ -127,7 +128,7 @@ class TestPortalFields(AccessCase):
 
 
 @tagged("post_install", "-at_install")
-class TestPortalFieldsHttp(AccessHttpCase):
+class TestPortalFieldsHttp(JsonRpcMixin, AccessHttpCase):
     """Finding 5 over real JSON-RPC, as the complainant."""
 
     @classmethod
@@ -145,25 +146,7 @@ class TestPortalFieldsHttp(AccessHttpCase):
         )
 
     def _call_kw(self, method, args, kwargs=None):
-        response = self.url_open(
-            f"/web/dataset/call_kw/helpdesk.ticket/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "id": 1,
-                    "params": {
-                        "model": "helpdesk.ticket",
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        payload = response.json()
+        payload = self._jsonrpc_call("helpdesk.ticket", method, args, kwargs)
         if "error" in payload:
             return None, payload["error"]["data"]["name"]
         return payload["result"], None

@@ -13,7 +13,6 @@ is mailed to an invalid one.
 import base64
 import hashlib
 import io
-import json
 import re
 import threading
 import time
@@ -29,6 +28,7 @@ from odoo.sql_db import db_connect
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
+from odoo.addons.iso10002_complaints.tests.rpc_common import JsonRpcMixin
 from odoo.addons.iso10002_complaints.tests.test_intake_common import (
     CSRF_RE,
     PDF_BYTES,
@@ -58,7 +58,7 @@ def _docx_bytes(folder="word/"):
 
 
 @tagged("post_install", "-at_install")
-class TestIntakeSecurityForms(IntakeHttpCommon):
+class TestIntakeSecurityForms(JsonRpcMixin, IntakeHttpCommon):
     # ------------------------------------------------------------------
     # Finding 15
     # ------------------------------------------------------------------
@@ -219,25 +219,7 @@ class TestIntakeSecurityForms(IntakeHttpCommon):
     # Finding 16
     # ------------------------------------------------------------------
     def _jsonrpc(self, method, args, kwargs=None):
-        response = self.url_open(
-            f"/web/dataset/call_kw/helpdesk.ticket/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "id": 1,
-                    "params": {
-                        "model": "helpdesk.ticket",
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
+        return self._jsonrpc_call("helpdesk.ticket", method, args, kwargs)
 
     def test_finding_16_bad_partner_email_refused_over_jsonrpc(self):
         self._login(self.manager)

@@ -4,7 +4,6 @@
 7 to 11): recorded facts written by the process only, a complaint stays a
 complaint in complaint stages, charges, objectivity."""
 
-import json
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -15,6 +14,7 @@ from odoo.addons.iso10002_complaints.models.system_write import system_write
 from odoo.addons.iso10002_complaints.models.ticket_integrity import SYSTEM_FIELDS
 
 from .access_common import AccessHttpCase
+from .rpc_common import JsonRpcMixin
 from .test_principles import PrinciplesCase
 
 ISO_MODULES = {"iso10002_complaints", "iso10002_reports"}
@@ -432,30 +432,15 @@ class TestIntegrity(PrinciplesCase):
 
 
 @tagged("post_install", "-at_install")
-class TestIntegrityJsonRpc(AccessHttpCase):
+class TestIntegrityJsonRpc(JsonRpcMixin, AccessHttpCase):
     """Forged facts over real JSON-RPC, as a handler would send them."""
 
     def _rpc_write(self, record, vals):
-        response = self.url_open(
-            "/web/dataset/call_kw/helpdesk.ticket/write",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "id": 1,
-                    "params": {
-                        "model": "helpdesk.ticket",
-                        "method": "write",
-                        "args": [record.ids, vals],
-                        # a context key opens nothing
-                        "kwargs": {"context": {"iso10002_system_write": True}},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
+        # a context key opens nothing
+        context = {"iso10002_system_write": True}
+        return self._jsonrpc_call(
+            record._name, "write", [record.ids, vals], {"context": context}
         )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
 
     def test_finding_08_forged_facts_refused_over_json_rpc(self):
         complaint = self.records["normal"]
