@@ -1,32 +1,39 @@
 # Copyright 2026 ISO 10002 for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Model methods called over real JSON-RPC, as a client (or an attacker)
-sends them; mixed into an HttpCase (no test methods here)."""
+"""JSON-RPC calls over real HTTP, as a client (or an attacker) sends them;
+mixed into an HttpCase (no test methods here)."""
 
 import json
 
 
 class JsonRpcMixin:
-    def _jsonrpc_call(self, model, method, args, kwargs=None):
-        """Call ``model.method(*args, **kwargs)`` through
-        ``/web/dataset/call_kw`` as the authenticated user; return the
-        JSON-RPC answer: ``{"result": ...}`` or ``{"error": ...}``."""
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
+    def _jsonrpc_post(self, route, params):
+        """POST a JSON-RPC call to ``route`` as the authenticated user."""
+        return self.url_open(
+            route,
             data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "id": 1,
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
+                {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
             ),
             headers={"Content-Type": "application/json"},
+        )
+
+    def _jsonrpc(self, route, params):
+        """``(True, result)``, or ``(False, the error's name or HTTP status)``."""
+        response = self._jsonrpc_post(route, params)
+        if response.status_code != 200:
+            return False, f"HTTP {response.status_code}"
+        payload = response.json()
+        if "error" in payload:
+            return False, payload["error"]["data"]["name"]
+        return True, payload["result"]
+
+    def _jsonrpc_call(self, model, method, args, kwargs=None):
+        """Call ``model.method(*args, **kwargs)`` through
+        ``/web/dataset/call_kw``; return the JSON-RPC answer:
+        ``{"result": ...}`` or ``{"error": ...}``."""
+        response = self._jsonrpc_post(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
         )
         self.assertEqual(response.status_code, 200)
         return response.json()

@@ -52,6 +52,7 @@ from odoo.addons.iso10002_complaints.tests.access_common import (
     AccessCase,
     AccessHttpCase,
 )
+from odoo.addons.iso10002_complaints.tests.rpc_common import JsonRpcMixin
 
 _logger = logging.getLogger(__name__)
 
@@ -410,7 +411,7 @@ class TestAccessMatrixOrm(OrmMatrixMixin, AccessCase):
 
 
 @tagged("post_install", "-at_install")
-class TestAccessMatrixHttp(AccessHttpCase):
+class TestAccessMatrixHttp(JsonRpcMixin, AccessHttpCase):
     """Public visitor and portal users, over real HTTP requests."""
 
     def _rpc(self, method, args, kwargs=None):
@@ -423,21 +424,6 @@ class TestAccessMatrixHttp(AccessHttpCase):
                 "kwargs": kwargs or {},
             },
         )
-
-    def _jsonrpc(self, route, params):
-        response = self.url_open(
-            route,
-            data=json.dumps(
-                {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        if response.status_code != 200:
-            return False, f"HTTP {response.status_code}"
-        payload = response.json()
-        if "error" in payload:
-            return False, payload["error"]["data"]["name"]
-        return True, payload["result"]
 
     def _json2(self, role, method, body):
         key = self.api_keys.get(role)

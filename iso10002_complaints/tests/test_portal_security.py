@@ -3,12 +3,11 @@
 """The complainant's link and portal writes, over real HTTP (issue 11:
 findings 4, 12 and 13)."""
 
-import json
-
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.iso10002_complaints.models.system_write import system_write
 from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
+from odoo.addons.iso10002_complaints.tests.rpc_common import JsonRpcMixin
 from odoo.addons.iso10002_complaints.tests.test_intake_common import (
     IntakeHttpCommon,
 )
@@ -16,7 +15,7 @@ from odoo.addons.mail.tests.common import MockEmail
 
 
 @tagged("post_install", "-at_install")
-class TestPortalSecurity(IntakeHttpCommon, MockEmail):
+class TestPortalSecurity(JsonRpcMixin, IntakeHttpCommon, MockEmail):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -47,21 +46,6 @@ class TestPortalSecurity(IntakeHttpCommon, MockEmail):
     # ------------------------------------------------------------------
     def _token(self, complaint=None):
         return (complaint or self.complaint).sudo().access_token
-
-    def _jsonrpc(self, route, params):
-        response = self.url_open(
-            route,
-            data=json.dumps(
-                {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        if response.status_code != 200:
-            return False, f"HTTP {response.status_code}"
-        payload = response.json()
-        if "error" in payload:
-            return False, payload["error"]["data"]["name"]
-        return True, payload["result"]
 
     def _call_kw(self, method, args, kwargs=None):
         return self._jsonrpc(
