@@ -23,10 +23,9 @@ helpdesk_mgmt) to the outermost (called first, with the caller's values):
    the complaint's handler, complainant, confidentiality or anonymisation.
 6. ticket_integrity: the write guard. Outermost, so that it sees the
    caller's values before any concern adds its own, and checks the recorded
-   facts after all the others ran. Its wrappers of the process's methods
-   (``action_communicate_decision``, ``_iso_on_step_change``...) open
-   ``system_write()`` around them: they must be outer to the concerns that
-   define those methods, or the process's own writes would be refused.
+   facts after all the others ran. The process's own methods that record
+   facts (``action_communicate_decision``, ``_iso_on_step_change``...) are
+   decorated with ``system_write.records_facts`` where they are defined.
 
 The first five judge each its own part of a write and do not depend on one
 another's order; ticket_integrity must come last.

@@ -10,6 +10,7 @@ write in :func:`system_write`; a context key would not do, as any RPC
 caller can send one.
 """
 
+import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -28,3 +29,16 @@ def system_write():
 
 def in_system_write():
     return _SYSTEM_WRITE.get()
+
+
+def records_facts(method):
+    """Decorate a method of the complaints process that records facts
+    (dates, the step, the reference...): it writes them inside
+    :func:`system_write`."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        with system_write():
+            return method(*args, **kwargs)
+
+    return wrapper

@@ -18,6 +18,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
+from .system_write import records_facts
+
 ACK_METHODS = [
     ("email", "Email"),
     ("phone", "Phone"),
@@ -54,6 +56,7 @@ class HelpdeskTicket(models.Model):
     # the job's search
     _ack_pending_idx = models.Index("(id) WHERE ack_pending")
 
+    @records_facts
     def _iso_auto_acknowledge(self):
         """Acknowledge on receipt by email when the policy says so: flag
         the complaints and trigger the job (:meth:`_cron_iso_send_acknowledgements`)."""
@@ -109,6 +112,7 @@ class HelpdeskTicket(models.Model):
             if not cron._commit_progress(1):
                 break
 
+    @records_facts
     def _iso_send_pending_acknowledgements(self):
         # acknowledged meanwhile (e.g. by phone), or no address any more
         moot = self.filtered(
@@ -119,6 +123,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self - moot:
             ticket._iso_send_acknowledgement()
 
+    @records_facts
     def _iso_send_acknowledgement(self, policy=None):
         self.ensure_one()
         policy = policy or self.env["iso10002.complaint.policy"]._get_for_company(
@@ -142,7 +147,9 @@ class HelpdeskTicket(models.Model):
             values["stage_id"] = ack_stage.id
         self.write(values)
 
+    @records_facts
     def action_send_acknowledgement(self):
+        self._iso_check_not_subject()
         self._iso_ensure_complaints()
         for ticket in self:
             if ticket.ack_date and ticket.ack_method == "email":
@@ -169,8 +176,10 @@ class HelpdeskTicket(models.Model):
             ticket._iso_send_acknowledgement()
         return True
 
+    @records_facts
     def action_record_acknowledgement(self):
         """Record an acknowledgement given by phone, letter or in person."""
+        self._iso_check_not_subject()
         self._iso_ensure_complaints()
         for ticket in self:
             if not ticket.ack_method or ticket.ack_method == "email":

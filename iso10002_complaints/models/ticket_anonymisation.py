@@ -26,6 +26,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from .iso_steps import TERMINAL_STEPS
+from .system_write import records_facts
 from .ticket_anonymisation_chatter import internal_partners
 
 MANAGER_GROUP = "iso10002_complaints.group_complaint_manager"
@@ -102,9 +103,11 @@ class HelpdeskTicket(models.Model):
             or (field.relational and field.comodel_name in NAMED_MODELS)
         )
 
+    @records_facts
     def _iso_anonymise(self):
         """Irreversibly erase the personal data of these closed complaints,
         keeping the figures of the analysis (see the module's docstring)."""
+        self._iso_check_not_subject()
         complaints = self.filtered(lambda t: t.is_complaint and not t.anonymised)
         if not complaints:
             return

@@ -5,6 +5,7 @@
 from odoo import fields, models
 
 from .iso_steps import TERMINAL_STEPS
+from .system_write import records_facts
 
 CLOSURE_REASONS = [
     ("resolved", "Resolved"),
@@ -31,6 +32,7 @@ class HelpdeskTicket(models.Model):
         string="Times reopened", copy=False, readonly=True, tracking=True
     )
 
+    @records_facts
     def _iso_on_step_change(self, old_steps):
         self._iso_check_steps()
         for ticket in self:

@@ -6,6 +6,8 @@ reaction to it."""
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from .system_write import records_facts
+
 DECISION_OUTCOMES = [
     ("upheld", "Upheld"),
     ("partially_upheld", "Partially upheld"),
@@ -40,8 +42,10 @@ class HelpdeskTicket(models.Model):
     reaction_date = fields.Datetime(string="Reaction date", copy=False, readonly=True)
     reaction_note = fields.Text(string="Reaction details", copy=False)
 
+    @records_facts
     def action_communicate_decision(self):
         """Send the decision and its reasons to the complainant (7.8)."""
+        self._iso_check_not_subject()
         self._iso_ensure_complaints()
         for ticket in self:
             missing = []
@@ -80,7 +84,9 @@ class HelpdeskTicket(models.Model):
                 ticket.stage_id = stage
         return True
 
+    @records_facts
     def _iso_record_reaction(self, reaction, note=False):
+        self._iso_check_not_subject()
         self._iso_ensure_complaints()
         for ticket in self:
             if not ticket.decision_date:

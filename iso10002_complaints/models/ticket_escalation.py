@@ -9,6 +9,7 @@ from collections import defaultdict
 from odoo import Command, api, fields, models
 
 from .iso_steps import TERMINAL_STEPS
+from .system_write import records_facts
 
 DEADLINE_ACTIVITY = "iso10002_complaints.mail_activity_complaint_deadline"
 ESCALATION_ACTIVITY = "iso10002_complaints.mail_activity_complaint_escalation"
@@ -152,6 +153,7 @@ class HelpdeskTicket(models.Model):
                 user_id=user.id,
             )
 
+    @records_facts
     def _iso_escalate_overdue(self):
         for ticket in self:
             deadline = ticket.next_deadline

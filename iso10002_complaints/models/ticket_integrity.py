@@ -20,7 +20,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Datetime
 
 from .helpdesk_ticket_stage import TERMINAL_STEPS
-from .system_write import in_system_write, system_write
+from .system_write import in_system_write
 
 # Fields iso10002_complaints and iso10002_reports add to helpdesk.ticket
 # that the process records itself: nobody writes them directly, on any
@@ -306,62 +306,6 @@ class HelpdeskTicket(models.Model):
                         ),
                     )
                 )
-
-    # ------------------------------------------------------------------
-    # The code paths that own the recorded facts
-    # ------------------------------------------------------------------
-    def action_send_acknowledgement(self):
-        self._iso_check_not_subject()
-        with system_write():
-            return super().action_send_acknowledgement()
-
-    def action_record_acknowledgement(self):
-        self._iso_check_not_subject()
-        with system_write():
-            return super().action_record_acknowledgement()
-
-    def action_communicate_decision(self):
-        self._iso_check_not_subject()
-        with system_write():
-            return super().action_communicate_decision()
-
-    def _iso_record_reaction(self, reaction, note=False):
-        self._iso_check_not_subject()
-        with system_write():
-            return super()._iso_record_reaction(reaction, note=note)
-
-    def _iso_anonymise(self):
-        self._iso_check_not_subject()
-        with system_write():
-            return super()._iso_anonymise()
-
-    def _iso_start_complaint(self):
-        with system_write():
-            return super()._iso_start_complaint()
-
-    def _iso_assign_reference(self):
-        with system_write():
-            return super()._iso_assign_reference()
-
-    def _iso_auto_acknowledge(self):
-        with system_write():
-            return super()._iso_auto_acknowledge()
-
-    def _iso_send_pending_acknowledgements(self):
-        with system_write():
-            return super()._iso_send_pending_acknowledgements()
-
-    def _iso_send_acknowledgement(self, policy=None):
-        with system_write():
-            return super()._iso_send_acknowledgement(policy=policy)
-
-    def _iso_on_step_change(self, old_steps):
-        with system_write():
-            return super()._iso_on_step_change(old_steps)
-
-    def _iso_escalate_overdue(self):
-        with system_write():
-            return super()._iso_escalate_overdue()
 
     def action_open_correction_wizard(self):
         self.ensure_one()

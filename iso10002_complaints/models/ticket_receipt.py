@@ -7,6 +7,8 @@ for the order of the concerns' overrides)."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .system_write import records_facts
+
 CONTACT_PREFERENCES = [
     ("email", "Email"),
     ("phone", "Phone"),
@@ -175,6 +177,7 @@ class HelpdeskTicket(models.Model):
                 vals["received_date"] = fields.Datetime.now()
         return vals_list
 
+    @records_facts
     def _iso_start_complaint(self):
         """A ticket turned into a complaint: date it, number it, stage it."""
         for ticket in self:

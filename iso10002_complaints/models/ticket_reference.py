@@ -10,6 +10,8 @@ creation leaves a gap, never a duplicate.
 
 from odoo import fields, models
 
+from .system_write import records_facts
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -27,6 +29,7 @@ class HelpdeskTicket(models.Model):
         "A complaint reference is unique within its company.",
     )
 
+    @records_facts
     def _iso_assign_reference(self):
         """Number the complaints without a reference from their company's
         sequence; the year in the reference is the year of receipt."""
