@@ -80,21 +80,25 @@ class TestAnalysisConfidentiality(AccessCase):
         self.assertEqual(self._rows("complaint_manager"), {self.normal.id})
         self.assertIn(self.confidential.id, self._rows("auditor"))
 
+    def _scope(self, **values):
+        """The last 30 days of the team, as a review or an audit covers them."""
+        return dict(
+            {
+                "date": self.today,
+                "date_from": self.today - timedelta(days=30),
+                "date_to": self.today,
+                "company_id": self.company.id,
+                "company_ids": [Command.set(self.company.ids)],
+                "team_ids": [Command.set(self.team.ids)],
+            },
+            **values,
+        )
+
     def _review(self, user):
         return (
             self.env["iso10002.management.review"]
             .with_user(user)
-            .create(
-                {
-                    "date": self.today,
-                    "date_from": self.today - timedelta(days=30),
-                    "date_to": self.today,
-                    "company_id": self.company.id,
-                    "company_ids": [Command.set(self.company.ids)],
-                    "team_ids": [Command.set(self.team.ids)],
-                    "attendee_ids": [Command.set(user.ids)],
-                }
-            )
+            .create(self._scope(attendee_ids=[Command.set(user.ids)]))
         )
 
     def test_finding_02_review_pareto_names_no_confidential_root_cause(self):
@@ -126,18 +130,7 @@ class TestAnalysisConfidentiality(AccessCase):
 
     def _audit(self, user):
         audit = (
-            self.env["iso10002.complaint.audit"]
-            .with_user(user)
-            .create(
-                {
-                    "date": self.today,
-                    "date_from": self.today - timedelta(days=30),
-                    "date_to": self.today,
-                    "company_id": self.company.id,
-                    "company_ids": [Command.set(self.company.ids)],
-                    "team_ids": [Command.set(self.team.ids)],
-                }
-            )
+            self.env["iso10002.complaint.audit"].with_user(user).create(self._scope())
         )
         audit.action_collect_evidence()
         return audit
