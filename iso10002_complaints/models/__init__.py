@@ -75,4 +75,13 @@ from . import ticket_portal_access
 from . import ticket_anonymisation
 from . import ticket_anonymisation_chatter
 from . import ir_attachment_filestore
+from . import complaint_taxonomy
+from . import ticket_taxonomy
+from . import complaint_child
+from . import adr_body
+from . import adr_referral
+from . import complaint_clock_stop
+from . import complaint_remedy_redress
+from . import ticket_regulated
+from . import complaint_policy_regulated
 from . import ticket_integrity

@@ -60,6 +60,14 @@ SYSTEM_FIELDS = frozenset(
         "satisfaction_score",
         "satisfaction_comment",
         "satisfaction_date",
+        # regulated firms (issue 13): redress paid, summary resolution,
+        # clock stop, four-eyes approval, recorded by the process
+        "redress_paid_amount",
+        "summary_resolution",
+        "clock_stopped",
+        "approval_state",
+        "approval_user_id",
+        "approval_date",
         # personal data (4.10)
         "anonymised",
         "anonymised_date",

@@ -68,6 +68,8 @@ MODELS = {
     "ir.attachment": ("owned", "documents of the complaint"),
     "rating.rating": ("owned", "the complainant's rating and feedback (8.3)"),
     "iso10002.complaint.remedy": ("owned", "remedies and their cost (7.7)"),
+    "iso10002.adr.referral": ("owned", "referral to an ADR body (ISO 10003)"),
+    "iso10002.complaint.clock.stop": ("owned", "deadlines paused (reason)"),
     "iso10002.complaint.intake.log": ("owned", "intake log: email and IP"),
     "iso10002.complaint.conflict.wizard": ("owned", "conflict check (finding 3)"),
     "iso10002.complaint.anonymise.wizard": ("owned", "erasure wizard (managers)"),
@@ -122,6 +124,13 @@ MODELS = {
     "iso10002.complaint.product": ("config", "products and services list"),
     "iso10002.complaint.policy": ("config", "the complaints policy"),
     "iso10002.complaint.policy.preset": ("config", "policy presets"),
+    "iso10002.complaint.regime": ("config", "regulatory reporting regimes"),
+    "iso10002.complaint.category": ("config", "the regimes' taxonomies"),
+    "iso10002.adr.body": ("config", "external dispute resolution bodies"),
+    "iso10002.complaint.child.mixin": (
+        "abstract",
+        "records of a complaint accessed as the complaint",
+    ),
     "iso10002.complaint.policy.target": ("config", "published objectives"),
     "iso10002.deadline.cache.mixin": ("abstract", "deadline cache mixin"),
     "iso10002.complaint.wizard.access": (

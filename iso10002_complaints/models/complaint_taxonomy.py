@@ -1,0 +1,87 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Controlled taxonomy of complaints per regulatory regime.
+
+A regime (UK FCA PS25/19, FCA DISP 1 Annex 1R, ASIC RG 271...) publishes
+the lists a regulated firm must categorise its complaints against: the
+products or services, the causes (a tree) and the outcomes. Each list is
+data (``data/complaint_taxonomy_*.xml``), citing its source.
+"""
+
+from odoo import api, fields, models
+
+CATEGORY_KINDS = [
+    ("product", "Product or service"),
+    ("cause", "Cause"),
+    ("outcome", "Outcome"),
+]
+
+
+class ComplaintRegime(models.Model):
+    _name = "iso10002.complaint.regime"
+    _description = "Complaints Reporting Regime"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, help="Technical code, e.g. fca_ps2519.")
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    country_id = fields.Many2one("res.country")
+    authority = fields.Char(help="The regulator, e.g. Financial Conduct Authority.")
+    source = fields.Text(
+        help="The published text the lists come from (title, section, date, URL)."
+    )
+    date_from = fields.Date(
+        string="Applies from", help="First reporting period the lists apply to."
+    )
+    date_to = fields.Date(
+        string="Applies until", help="Last reporting period the lists apply to."
+    )
+    category_ids = fields.One2many(
+        "iso10002.complaint.category", "regime_id", string="Categories"
+    )
+
+    _code_uniq = models.Constraint("UNIQUE(code)", "A regime code must be unique.")
+
+
+class ComplaintCategory(models.Model):
+    _name = "iso10002.complaint.category"
+    _description = "Complaint Category"
+    _parent_store = True
+    _order = "regime_id, kind, sequence, code, id"
+    _rec_names_search = ["name", "code", "complete_name"]
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(help="The regulator's code, reported in the returns.")
+    kind = fields.Selection(CATEGORY_KINDS, required=True, index=True)
+    regime_id = fields.Many2one(
+        "iso10002.complaint.regime", required=True, ondelete="cascade", index=True
+    )
+    parent_id = fields.Many2one(
+        "iso10002.complaint.category",
+        string="Parent",
+        ondelete="restrict",
+        index=True,
+        domain="[('regime_id', '=', regime_id), ('kind', '=', kind)]",
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("iso10002.complaint.category", "parent_id")
+    complete_name = fields.Char(
+        compute="_compute_complete_name", store=True, recursive=True
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
+
+    _code_uniq = models.Constraint(
+        "UNIQUE(regime_id, kind, code)", "A code is unique within a regime's list."
+    )
+
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for category in self:
+            category.complete_name = (
+                f"{category.parent_id.complete_name} / {category.name}"
+                if category.parent_id
+                else category.name
+            )
