@@ -41,6 +41,9 @@
             "iso10002_complaints/static/src/interactions/*.esm.js",
             "iso10002_complaints/static/src/scss/portal.scss",
         ],
+        "web.report_assets_common": [
+            "iso10002_complaints/static/src/scss/report_fonts.scss",
+        ],
         "web.assets_tests": [
             "iso10002_complaints/static/tests/tours/*.esm.js",
         ],

@@ -66,15 +66,17 @@ ensure_test_tools() {
     command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
         || command -v google-chrome >/dev/null 2>&1 || missing+=(chromium)
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    # the PDFs embed the server's fonts as text (report_fonts.scss)
+    fc-list 2>/dev/null | grep -q "DejaVu Sans" || missing+=(fonts-dejavu-core)
     [ ${#missing[@]} -eq 0 ] && return
     if is_root && command -v apt-get >/dev/null 2>&1; then
         echo "Installing ${missing[*]} with apt-get..."
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq >/dev/null
-        apt-get install -y -qq --no-install-recommends wkhtmltopdf chromium poppler-utils >/dev/null \
-            || die "apt-get could not install wkhtmltopdf chromium poppler-utils."
+        apt-get install -y -qq --no-install-recommends wkhtmltopdf chromium poppler-utils fonts-dejavu-core >/dev/null \
+            || die "apt-get could not install wkhtmltopdf chromium poppler-utils fonts-dejavu-core."
     else
-        die "missing ${missing[*]}: install them (Debian: sudo apt-get install wkhtmltopdf chromium poppler-utils) and retry."
+        die "missing ${missing[*]}: install them (Debian: sudo apt-get install wkhtmltopdf chromium poppler-utils fonts-dejavu-core) and retry."
     fi
 }
 
