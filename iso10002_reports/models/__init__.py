@@ -19,3 +19,4 @@ from . import management_review_inputs
 from . import management_review_line
 from . import mail_activity
 from . import complaint_kpi_api
+from . import management_review_charts
