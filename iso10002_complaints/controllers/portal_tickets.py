@@ -115,7 +115,8 @@ class PlainTicketsPortal(CustomerPortalHelpdesk):
         group = self._ticket_get_groupby_mapping().get(groupby)
         if group:
             grouped_tickets = [
-                ticket_model.concat(*g) for _k, g in groupbyelem(tickets, itemgetter(group))
+                ticket_model.concat(*g)
+                for _k, g in groupbyelem(tickets, itemgetter(group))
             ]
         else:
             grouped_tickets = [tickets] if tickets else []
