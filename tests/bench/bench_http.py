@@ -17,7 +17,9 @@ admin):
    tests/load/load.py's intake does (JSON-RPC and the public form,
    alternating, all with an email address).
 
-Prints median and p95 of each and the complaint/plain ratio; ``--json``
+Prints median and p95 of each and the complaint/plain ratio (JSON per
+phase, then one table), the complaints filed and acknowledged per minute
+under load and the backlog; ``--json``
 writes the figures. Use a throwaway database (``./scripts/bench.sh http``):
 the tickets are committed.
 """
@@ -124,6 +126,33 @@ class Bench:
                         lat["ack"].append(ack)
         return lat, complaints, missed
 
+    def db_now(self):
+        """The database's clock, in UTC as Odoo stores its datetimes."""
+        with self.conn.cursor() as cr:
+            cr.execute("SELECT now() AT TIME ZONE 'UTC'")
+            return cr.fetchone()[0]
+
+    def throughput(self, start, end):
+        """Complaints filed and acknowledged per minute between ``start``
+        and ``end``, and those left pending at ``end``."""
+        minutes = (end - start).total_seconds() / 60
+        with self.conn.cursor() as cr:
+            cr.execute(
+                """SELECT
+                     count(*) FILTER (WHERE create_date BETWEEN %(s)s AND %(e)s),
+                     count(*) FILTER (WHERE ack_date BETWEEN %(s)s AND %(e)s),
+                     count(*) FILTER (WHERE ack_pending)
+                   FROM helpdesk_ticket WHERE is_complaint""",
+                {"s": start, "e": end},
+            )
+            filed, acked, pending = cr.fetchone()
+        return {
+            "minutes": round(minutes, 1),
+            "filed_per_min": round(filed / minutes) if minutes else None,
+            "acknowledged_per_min": round(acked / minutes) if minutes else None,
+            "pending_at_end": pending,
+        }
+
     def queued_mails(self, ticket_ids):
         """Complaints of ``ticket_ids`` with a mail.mail queued for their
         acknowledgement (a mail sent and deleted counts by its ack_date)."""
@@ -153,6 +182,59 @@ def report(name, lat, complaints, missed, bench):
     }
     print(name.upper(), json.dumps(result, indent=1), flush=True)
     return result
+
+
+def print_summary(results):
+    """The figures as a table: the JSON above has them all."""
+    rows = []
+    for phase in ("idle", "load"):
+        figures = results.get(phase)
+        if not figures:
+            continue
+        for key, label in (
+            ("plain", "create plain ticket (JSON-RPC)"),
+            ("complaint", "create complaint (JSON-RPC)"),
+            ("ack_after_commit", "commit -> acknowledgement queued"),
+        ):
+            f = figures[key]
+            rows.append(
+                (phase, label, f"{f['median_ms']} ms", f"{f['p95_ms']} ms", f["n"])
+            )
+        rows.append(
+            (
+                phase,
+                f"ratio complaint / plain (target <= {TARGET_RATIO})",
+                figures["ratio_median"],
+                figures["ratio_p95"],
+                "",
+            )
+        )
+    print()
+    print(f"{'phase':<6} {'figure':<42} {'median':>11} {'p95':>11} {'n':>5}")
+    for row in rows:
+        print(f"{row[0]:<6} {row[1]:<42} {row[2]!s:>11} {row[3]!s:>11} {row[4]!s:>5}")
+    throughput = results.get("load", {}).get("throughput")
+    if throughput:
+        print(
+            f"load: {throughput['filed_per_min']} complaints filed/min, "
+            f"{throughput['acknowledged_per_min']} acknowledged/min over "
+            f"{throughput['minutes']} min; {throughput['pending_at_end']} pending "
+            "at the end of the load"
+        )
+    clients = results.get("load_clients")
+    if clients:
+        print(
+            f"after the load: {clients['acknowledged']}/{clients['complaints_filed']} "
+            f"of the clients' complaints acknowledged, "
+            f"{clients['pending_after_drain']} pending after "
+            f"{clients['drain_seconds']} s of drain"
+        )
+    loadavg = ", ".join(
+        f"{key.removeprefix('loadavg_')} {' '.join(f'{v:.1f}' for v in results[key])}"
+        for key in ("loadavg_before", "loadavg_under_load")
+        if key in results
+    )
+    print(f"machine load average (1, 5, 15 min): {loadavg}")
 
 
 def main():
@@ -226,17 +308,22 @@ def main():
             thread.start()
         time.sleep(3)
         results["loadavg_under_load"] = os.getloadavg()
+        load_start = bench.db_now()
         lat, complaints, missed = bench.turns(
             args.load_reps, time.time() + args.load_seconds
         )
+        load_end = bench.db_now()
         stop.set()
         for thread in threads:
             thread.join(90)
         results["load"] = report("load", lat, complaints, missed, bench)
+        results["load"]["throughput"] = bench.throughput(load_start, load_end)
+        print("LOAD THROUGHPUT", json.dumps(results["load"]["throughput"]), flush=True)
         results["load"]["client_errors"] = errors[:10]
         results["load"]["client_error_count"] = len(errors)
         # the load's own acknowledgements drain
-        deadline = time.time() + args.drain_seconds
+        drain_start = time.time()
+        deadline = drain_start + args.drain_seconds
         with bench.conn.cursor() as cr:
             while time.time() < deadline:
                 cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE ack_pending")
@@ -260,6 +347,7 @@ def main():
             "complaints_filed": filed,
             "acknowledged": acked,
             "pending_after_drain": pending,
+            "drain_seconds": round(time.time() - drain_start, 1),
             "duplicate_references": duplicates,
         }
         print("LOAD CLIENTS", json.dumps(results["load_clients"]), flush=True)
@@ -272,6 +360,7 @@ def main():
     finally:
         server.kill()
     results["ok"] = ok
+    print_summary(results)
     if args.json:
         with open(args.json, "w") as fh:
             json.dump(results, fh, indent=1)
