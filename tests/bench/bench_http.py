@@ -17,6 +17,9 @@ admin):
    tests/load/load.py's intake does (JSON-RPC and the public form,
    alternating, all with an email address).
 
+The other scheduled jobs' periodic runs, all due in a fresh database, are
+deferred by a day first (see :func:`defer_housekeeping`).
+
 Prints median and p95 of each and the complaint/plain ratio (JSON per
 phase, then one table), the complaints filed and acknowledged per minute
 under load and the backlog; ``--json``
@@ -60,6 +63,33 @@ def parse_args():
     p.add_argument("--workers", type=int, default=2)
     args, _ = p.parse_known_args()
     return args
+
+
+ACK_CRON = ("iso10002_complaints", "ir_cron_complaint_acknowledge")
+
+
+def defer_housekeeping(connect, db):
+    """Move the periodic run of the other scheduled jobs one day ahead.
+
+    In a fresh database every scheduled job is due at once (its first run is
+    at install): with one cron worker, the autovacuum alone (about 80
+    cleaners, 10 s per run, rescheduled at once until done) then holds it
+    for minutes on a loaded machine, and the acknowledgement job waits
+    behind it, which is not what is measured. Triggered runs (the
+    acknowledgement's, the mail queue's) are left as they are."""
+    conn = connect(db)
+    with conn, conn.cursor() as cr:
+        cr.execute(
+            """UPDATE ir_cron SET nextcall = now() AT TIME ZONE 'UTC'
+                                   + interval '1 day'
+               WHERE active AND id NOT IN (
+                   SELECT res_id FROM ir_model_data
+                   WHERE model = 'ir.cron' AND module = %s AND name = %s)""",
+            ACK_CRON,
+        )
+        deferred = cr.rowcount
+    conn.close()
+    return deferred
 
 
 def summary(values):
@@ -235,12 +265,17 @@ def print_summary(results):
         if key in results
     )
     print(f"machine load average (1, 5, 15 min): {loadavg}")
+    print(
+        f"{results.get('scheduled_jobs_deferred')} other scheduled jobs' "
+        "periodic runs deferred by a day (triggered runs kept)"
+    )
 
 
 def main():
     args = parse_args()
     connect = load.db_connect(args.config)
     load.prepare(connect, args.database)
+    deferred = defer_housekeeping(connect, args.database)
     logdir = os.path.join(load.ROOT, ".local", "bench")
     os.makedirs(logdir, exist_ok=True)
     log = os.path.join(logdir, "bench-http-server.log")
@@ -251,6 +286,7 @@ def main():
     results = {
         "workers": args.workers,
         "cron_threads": 1,
+        "scheduled_jobs_deferred": deferred,
         "loadavg_before": os.getloadavg(),
     }
     ok = True
