@@ -22,12 +22,6 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         ticket_model = request.env["helpdesk.ticket"]
-        if values.get("ticket_count"):
-            # helpdesk_mgmt counts every ticket the user may read: complaints
-            # have their own counter
-            values["ticket_count"] -= ticket_model.search_count(
-                [("is_complaint", "=", True)]
-            )
         if "complaint_count" in counters:
             values["complaint_count"] = (
                 ticket_model.search_count(self._iso_my_complaints_domain())
@@ -35,13 +29,6 @@ class ComplaintPortal(ComplaintFormMixin, CustomerPortalHelpdesk):
                 else 0
             )
         return values
-
-    @http.route()
-    def portal_my_tickets(self, *args, **kwargs):
-        """helpdesk_mgmt's ticket list, without the complaints (and their
-        stages), which have their own list: /my/complaints."""
-        request.update_context(iso10002_plain_tickets_only=True)
-        return super().portal_my_tickets(*args, **kwargs)
 
     def _iso_my_complaints_domain(self):
         # the complainant's own complaints; record rules apply on top

@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.fields import Domain
 
 from .iso_steps import ISO_STEPS, TERMINAL_STEPS  # noqa: F401 (imported from here)
 
@@ -23,13 +22,6 @@ class HelpdeskTicketStage(models.Model):
         store=True,
         index=True,
     )
-
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        if self.env.context.get("iso10002_plain_tickets_only"):
-            # the portal ticket list's stage filters: plain stages only
-            domain = Domain.AND([domain, [("is_complaint_stage", "=", False)]])
-        return super()._search(domain, *args, **kwargs)
 
     @api.depends("iso_step")
     def _compute_is_complaint_stage(self):

@@ -7,15 +7,19 @@ email when the policy says so. The creating request only flags it
 (``ack_pending``) and triggers the scheduler's job (``ir.cron._trigger()``,
 as mail's scheduled messages do): the mail is rendered by the cron worker
 right after the commit, outside the request. The job is idempotent (a
-complaint acknowledged meanwhile, e.g. by phone, is not sent twice),
-commits per complaint, and a complaint whose acknowledgement fails keeps its
-flag and is retried at the next run without holding up the others.
+complaint acknowledged meanwhile, e.g. by phone, is not sent twice) and
+works by batches: one transaction per batch, the template rendered once per
+batch. When a batch fails, its complaints are taken again one transaction
+each: a complaint whose acknowledgement fails keeps its flag and is retried
+at the next run without holding up the others.
 """
 
 import logging
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 from odoo.tools import format_datetime
 
 from .system_write import records_facts
@@ -30,9 +34,10 @@ ACK_METHODS = [
 _logger = logging.getLogger(__name__)
 
 ACK_CRON_XMLID = "iso10002_complaints.ir_cron_complaint_acknowledge"
-# complaints handled per run (the scheduler runs the job again at once when
-# its time is up before the end)
-ACK_BATCH_SIZE = 500
+# complaints acknowledged per transaction (mail's own batch size); the job
+# takes batches until none is pending or its time is up (the scheduler then
+# runs it again at once)
+ACK_BATCH_SIZE = 50
 
 
 class HelpdeskTicket(models.Model):
@@ -86,31 +91,55 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _cron_iso_send_acknowledgements(self, batch_size=ACK_BATCH_SIZE):
-        """Send the pending acknowledgements, one transaction per complaint."""
+        """Send the pending acknowledgements, oldest first, one transaction
+        per batch of ``batch_size`` complaints."""
         # sudo: a system job over every company's complaints
-        pending = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("ack_pending", "=", True)], order="id", limit=batch_size)
-        )
+        tickets = self.sudo().with_context(active_test=False)
         cron = self.env["ir.cron"]
-        cron._commit_progress(remaining=len(pending))
-        for ticket in pending:
-            try:
-                with self.env.cr.savepoint():
-                    ticket._iso_send_pending_acknowledgements()
-            except Exception:
-                # the savepoint undid this complaint's work: it stays
-                # pending for the next run, the others go on
+        pending = Domain("ack_pending", "=", True)
+        cron._commit_progress(remaining=tickets.search_count(pending))
+        last_id = 0
+        while batch := tickets.search(
+            pending & Domain("id", ">", last_id), order="id", limit=batch_size
+        ):
+            last_id = batch[-1].id
+            if batch._iso_try_acknowledge():
+                time_left = cron._commit_progress(len(batch))
+            else:
+                # one transaction per complaint, so that only the failing
+                # ones stay pending; a failure counts as done for this run
+                # (no immediate loop on it): retried at the next run
+                for ticket in batch:
+                    ticket._iso_try_acknowledge(log_failure=True)
+                    time_left = cron._commit_progress(1)
+            if not time_left:
+                # the scheduler runs the job again at once for the rest
+                cron._commit_progress(
+                    remaining=tickets.search_count(pending & Domain("id", ">", last_id))
+                )
+                break
+
+    def _iso_try_acknowledge(self, log_failure=False):
+        """Acknowledge the pending complaints of self, all or none: whether
+        it succeeded (on failure, nothing of it is kept)."""
+        try:
+            with self.env.cr.savepoint():
+                self._iso_send_pending_acknowledgements()
+        except Exception:
+            if log_failure:
                 _logger.exception(
                     "Complaint %s: the acknowledgement failed; retried at the "
                     "next run.",
-                    ticket.id,
+                    ",".join(map(str, self.ids)),
                 )
-                self.env.invalidate_all(flush=False)
-            # a failure counts as done for this run: no immediate loop on it
-            if not cron._commit_progress(1):
-                break
+            else:
+                _logger.warning(
+                    "Complaints %s: the acknowledgements failed together; "
+                    "taken again one by one.",
+                    self.ids,
+                )
+            return False
+        return True
 
     @records_facts
     def _iso_send_pending_acknowledgements(self):
@@ -120,32 +149,49 @@ class HelpdeskTicket(models.Model):
         )
         if moot:
             moot.ack_pending = False
-        for ticket in self - moot:
-            ticket._iso_send_acknowledgement()
+        (self - moot)._iso_send_acknowledgement()
 
     @records_facts
-    def _iso_send_acknowledgement(self, policy=None):
-        self.ensure_one()
-        policy = policy or self.env["iso10002.complaint.policy"]._get_for_company(
-            self.company_id
-        )
-        template = policy.ack_template_id or self.env.ref(
+    def _iso_send_acknowledgement(self):
+        """Acknowledge the complaints of self by email: one message each,
+        the template rendered once for the complaints that share it."""
+        if not self:
+            return
+        policies = self._iso_policies()
+        default_template = self.env.ref(
             "iso10002_complaints.mail_template_complaint_ack"
         )
-        self.message_post_with_source(
-            template,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-        )
-        values = {
-            "ack_date": fields.Datetime.now(),
-            "ack_method": "email",
-            "ack_pending": False,
-        }
-        ack_stage = self._iso_stage_for_step("acknowledged")
-        if ack_stage and self.iso_step == "received":
-            values["stage_id"] = ack_stage.id
-        self.write(values)
+        by_template = defaultdict(self.browse)
+        for ticket in self:
+            template = policies[ticket.company_id].ack_template_id
+            by_template[template or default_template] |= ticket
+        subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
+        for template, tickets in by_template.items():
+            # what message_post_with_source does per record, for the batch:
+            # a composer in comment mode on several records renders the
+            # template once for all of them, then posts on each
+            self.env["mail.compose.message"].with_context(
+                default_composition_mode="comment",
+                default_model=self._name,
+                default_res_ids=tickets.ids,
+                default_template_id=template.id,
+            ).create(
+                {"message_type": "comment", "subtype_id": subtype_id}
+            )._action_send_mail()
+        # received complaints move to their team's acknowledged stage
+        stages = {}
+        by_stage = defaultdict(self.browse)
+        for ticket in self:
+            if ticket.team_id not in stages:
+                stages[ticket.team_id] = ticket._iso_stage_for_step("acknowledged")
+            stage = stages[ticket.team_id] if ticket.iso_step == "received" else None
+            by_stage[stage] |= ticket
+        now = fields.Datetime.now()
+        for stage, tickets in by_stage.items():
+            values = {"ack_date": now, "ack_method": "email", "ack_pending": False}
+            if stage:
+                values["stage_id"] = stage.id
+            tickets.write(values)
 
     @records_facts
     def action_send_acknowledgement(self):
@@ -173,7 +219,7 @@ class HelpdeskTicket(models.Model):
                         ref=ticket.complaint_ref,
                     )
                 )
-            ticket._iso_send_acknowledgement()
+        self._iso_send_acknowledgement()
         return True
 
     @records_facts

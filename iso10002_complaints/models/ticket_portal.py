@@ -4,8 +4,7 @@
 from the step table, :mod:`.iso_steps`), the messages they may read, adding
 information (7.3) and reacting to the decision (7.8, 7.9)."""
 
-from odoo import api, models
-from odoo.fields import Domain
+from odoo import models
 from odoo.tools import plaintext2html
 
 from . import iso_steps
@@ -20,16 +19,6 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Portal
     # ------------------------------------------------------------------
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        # helpdesk_mgmt's portal list of tickets (/my/tickets) has no domain
-        # hook: the route sets this flag so that complaints, which have their
-        # own list, stay out of it. It only narrows a search (never a
-        # security boundary: the record rules apply either way).
-        if self.env.context.get("iso10002_plain_tickets_only"):
-            domain = Domain.AND([domain, [("is_complaint", "=", False)]])
-        return super()._search(domain, *args, **kwargs)
-
     def _compute_access_url(self):
         res = super()._compute_access_url()
         for ticket in self.filtered("is_complaint"):

@@ -3,8 +3,8 @@
 """What a complaint's creation leaves to right after its commit: the
 acknowledgement email, sent by a scheduled job the creation triggers
 (``ir.cron._trigger()`` on the ``ack_pending`` flag). The job is idempotent,
-commits per complaint, and a failing complaint is retried at the next run
-without holding up the others."""
+commits per batch of complaints, and a failing complaint is retried at the
+next run without holding up the others."""
 
 import pathlib
 import re
@@ -12,7 +12,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.base.models.ir_cron import IrCron
 from odoo.addons.iso10002_complaints.tests.common import ComplaintCommon
@@ -76,10 +76,10 @@ class TestAfterCommit(ComplaintCommon):
         )
         send = type(self.Ticket)._iso_send_acknowledgement
 
-        def broken(ticket, policy=None):
-            if ticket == failing:
+        def broken(tickets):
+            if failing in tickets:
                 raise ConnectionError("mail template rendering failed")
-            return send(ticket, policy=policy)
+            return send(tickets)
 
         with (
             patch.object(type(self.Ticket), "_iso_send_acknowledgement", broken),
@@ -96,7 +96,7 @@ class TestAfterCommit(ComplaintCommon):
         self._assert_acknowledged(failing)
         self._assert_acknowledged(other)
 
-    def test_job_commits_per_complaint_in_batches(self):
+    def test_job_commits_per_batch(self):
         complaints = self.Ticket.create(
             [self._complaint_vals(partner_id=self.partner.id) for _i in range(3)]
         )
@@ -108,13 +108,121 @@ class TestAfterCommit(ComplaintCommon):
 
         with patch.object(IrCron, "_commit_progress", progress):
             self.Ticket._cron_iso_send_acknowledgements(batch_size=2)
-        self.assertEqual(calls, [(0, 2), (1, None), (1, None)])
-        self.assertEqual(complaints.mapped("ack_pending"), [False, False, True])
-        # out of time: the rest waits for the next run
+        # the pending count, then one commit per batch
+        self.assertEqual(calls, [(0, 3), (2, None), (1, None)])
+        self.assertEqual(complaints.mapped("ack_pending"), [False] * 3)
+        # out of time after the first batch: the rest is counted as
+        # remaining, so that the scheduler runs the job again at once
+        more = self.Ticket.create(
+            [self._complaint_vals(partner_id=self.partner.id) for _i in range(3)]
+        )
         calls.clear()
-        with patch.object(IrCron, "_commit_progress", lambda *a, **k: 0.0):
-            self.Ticket._cron_iso_send_acknowledgements()
-        self.assertFalse(complaints[2].ack_pending)
+
+        def out_of_time(cron, processed=0, *, remaining=None, deactivate=False):
+            calls.append((processed, remaining))
+            return 0.0
+
+        with patch.object(IrCron, "_commit_progress", out_of_time):
+            self.Ticket._cron_iso_send_acknowledgements(batch_size=2)
+        self.assertEqual(calls, [(0, 3), (2, None), (0, 1)])
+        self.assertEqual(more.mapped("ack_pending"), [False, False, True])
+        self._run_pending_jobs(scheduled=[ACK_JOB])
+        self.assertFalse(more[2].ack_pending)
+
+    def _complainants(self, count):
+        return self.env["res.partner"].create(
+            [
+                {"name": f"Complainant {i}", "email": f"complainant{i}@example.com"}
+                for i in range(count)
+            ]
+        )
+
+    def test_batch_acknowledged_in_one_run(self):
+        """Complaints pending together are acknowledged in one run, each
+        with its own mail: its reference, its complainant."""
+        partners = self._complainants(7)
+        complaints = self.Ticket.create(
+            [self._complaint_vals(partner_id=partner.id) for partner in partners]
+        )
+        complaints |= self._create_complaint(
+            partner_id=False,
+            partner_name="Carla Guest",
+            partner_email="carla.guest@example.com",
+        )
+        self.assertEqual(complaints.mapped("ack_pending"), [True] * 8)
+        self.assertEqual(self._run_pending_jobs(), self.job)
+        refs = complaints.mapped("complaint_ref")
+        self.assertEqual(len(set(refs)), 8)
+        for complaint in complaints:
+            self._assert_acknowledged(complaint)
+            message = self._ack_messages(complaint)
+            self.assertIn(complaint.complaint_ref, message.subject)
+            others = [ref for ref in refs if ref != complaint.complaint_ref]
+            self.assertFalse([ref for ref in others if ref in message.body])
+            address = complaint.partner_id.email or complaint.partner_email
+            self.assertEqual(message.partner_ids.mapped("email"), [address])
+            mail = self.env["mail.mail"].search([("mail_message_id", "=", message.id)])
+            self.assertEqual(len(mail), 1)
+            self.assertEqual(mail.recipient_ids, message.partner_ids)
+        self.assertEqual(
+            self._ack_messages(complaints[-1]).partner_ids.email,
+            "carla.guest@example.com",
+        )
+
+    def test_failing_complaint_in_a_batch(self):
+        """The batch fails as a whole, then is taken one complaint per
+        transaction: only the failing one stays pending, and its retry at
+        the job's next run sends it."""
+        complaints = self.Ticket.create(
+            [
+                self._complaint_vals(partner_id=partner.id)
+                for partner in self._complainants(5)
+            ]
+        )
+        failing = complaints[2]
+        send = type(self.Ticket)._iso_send_acknowledgement
+
+        def broken(tickets):
+            if failing in tickets:
+                raise ConnectionError("mail server refused")
+            return send(tickets)
+
+        with (
+            patch.object(type(self.Ticket), "_iso_send_acknowledgement", broken),
+            self.assertLogs(LOGGER, "WARNING") as logs,
+        ):
+            self._run_pending_jobs()
+        self.assertEqual(len(logs.records), 2, logs.output)
+        self.assertEqual(logs.records[0].levelname, "WARNING")
+        self.assertIn("one by one", logs.output[0])
+        self.assertEqual(logs.records[1].levelname, "ERROR")
+        self.assertIn(f"Complaint {failing.id}:", logs.output[1])
+        for complaint in complaints - failing:
+            self._assert_acknowledged(complaint)
+        self.assertTrue(failing.ack_pending)
+        self.assertFalse(failing.ack_date or self._ack_messages(failing))
+        self.assertEqual(failing.iso_step, "received")
+        # the others' tracking was committed with them
+        self.assertTrue(
+            (complaints - failing).message_ids.tracking_value_ids.filtered(
+                lambda v: v.field_id.name == "ack_date"
+            )
+        )
+        self._run_pending_jobs(scheduled=[ACK_JOB])
+        for complaint in complaints:
+            self._assert_acknowledged(complaint)
+
+    def test_form_says_pending_until_sent(self):
+        complaint = self._create_complaint(partner_id=self.partner.id)
+        form = Form(complaint.with_user(self.helpdesk_user))
+        self.assertTrue(form.ack_pending)
+        self.assertFalse(form._get_modifier("ack_pending", "invisible"))
+        self.assertFalse(form.ack_date)
+        self._run_pending_jobs()
+        form = Form(complaint.with_user(self.helpdesk_user))
+        self.assertFalse(form.ack_pending)
+        self.assertTrue(form._get_modifier("ack_pending", "invisible"))
+        self.assertTrue(form.ack_date)
 
     def test_acknowledged_meanwhile_is_not_sent_twice(self):
         complaint = self._create_complaint(partner_id=self.partner.id)
