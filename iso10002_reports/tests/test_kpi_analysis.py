@@ -4,9 +4,9 @@
 has its counterpart in the analysis (models/kpi_analysis.py), which gives
 the monitor's figure, and the drill-downs open these rows."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.tests import tagged
 
 from odoo.addons.iso10002_reports.models.kpi_analysis import (
@@ -17,8 +17,7 @@ from odoo.addons.iso10002_reports.models.kpi_analysis import (
 from odoo.addons.iso10002_reports.models.kpi_definitions import KPIS, kpi_figures
 
 from .common import IsoReportsCase
-
-MARCH = (date(2025, 3, 1), date(2025, 3, 31))
+from .march_common import MARCH
 
 
 @tagged("post_install", "-at_install")
@@ -62,14 +61,7 @@ class TestKpiAnalysis(IsoReportsCase):
         figures = self.assertSameFigures(*MARCH, self.company)
         measured = [code for code in KPI_ANALYSIS if figures[code]]
         self.assertGreaterEqual(len(measured), 30, measured)
-        monitor = self.env["iso10002.complaint.monitor"].create(
-            {
-                "period": "custom",
-                "date_from": MARCH[0],
-                "date_to": MARCH[1],
-                "company_ids": [Command.set(self.company.ids)],
-            }
-        )
+        monitor = self._march_monitor()
         for code in ("received_count", "closed_count", "median_ack_hours"):
             self.assertAlmostEqual(
                 self.kpi_model._kpi_analysis_value(code, *MARCH, self.company),
@@ -100,15 +92,7 @@ class TestKpiAnalysis(IsoReportsCase):
         """A figure of the review opens the complaints behind it in the
         analysis, with its measure; the review's inputs (audits...) have
         none."""
-        review = self.env["iso10002.management.review"].create(
-            {
-                "date": date(2025, 4, 5),
-                "date_from": MARCH[0],
-                "date_to": MARCH[1],
-                "company_id": self.company.id,
-                "company_ids": [Command.set(self.company.ids)],
-            }
-        )
+        review = self._march_review()
         analysis = self.analysis.with_user(self.manager)
         for code in ("received_count", "closed_count", "backlog_4w", "upheld_count"):
             line = review._kpi_line(code)
@@ -123,14 +107,7 @@ class TestKpiAnalysis(IsoReportsCase):
         self.assertFalse(review._kpi_line("received_trend").has_analysis)
 
     def test_monitor_drill_downs_show_the_kpi_measures(self):
-        monitor = self.env["iso10002.complaint.monitor"].create(
-            {
-                "period": "custom",
-                "date_from": MARCH[0],
-                "date_to": MARCH[1],
-                "company_ids": [Command.set(self.company.ids)],
-            }
-        )
+        monitor = self._march_monitor()
         on_time = monitor.action_open_on_time()
         self.assertEqual(
             on_time["context"]["pivot_measures"],
