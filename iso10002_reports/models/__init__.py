@@ -1,6 +1,7 @@
 # models the analysis view reads from come first: their columns must exist
 # when the view is created
 from . import frozen_mixin
+from . import numbered_mixin
 from . import complaint_product
 from . import helpdesk_ticket
 from . import complaint_policy
