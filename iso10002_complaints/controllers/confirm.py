@@ -20,6 +20,16 @@ class ComplaintIntakeConfirm(http.Controller):
             "iso10002_complaints.public_complaint_confirm", values, status=status
         )
 
+    def _iso_confirm_complaint(self, token):
+        """``(complaint, None)`` for a valid token, else ``(None, the page
+        saying why, 404)``: nothing of the complaint is shown then."""
+        complaint, state = request.env["helpdesk.ticket"]._iso_intake_find_by_token(
+            token
+        )
+        if state != "valid":
+            return None, self._iso_confirm_page(token, state, complaint.browse(), 404)
+        return complaint, None
+
     # GET only shows the question: mail scanners that open links must not
     # confirm anything
     @http.route(
@@ -30,12 +40,10 @@ class ComplaintIntakeConfirm(http.Controller):
         methods=["GET"],
     )
     def complaint_confirm_page(self, token, **kw):
-        complaint, state = request.env["helpdesk.ticket"]._iso_intake_find_by_token(
-            token
-        )
-        if state != "valid":
-            return self._iso_confirm_page(token, state, complaint.browse(), 404)
-        return self._iso_confirm_page(token, state, complaint)
+        complaint, refused = self._iso_confirm_complaint(token)
+        if refused is not None:
+            return refused
+        return self._iso_confirm_page(token, "valid", complaint)
 
     @http.route(
         "/complaints/confirm/<string:token>",
@@ -45,11 +53,9 @@ class ComplaintIntakeConfirm(http.Controller):
         methods=["POST"],
     )
     def complaint_confirm(self, token, **post):
-        complaint, state = request.env["helpdesk.ticket"]._iso_intake_find_by_token(
-            token
-        )
-        if state != "valid":
-            return self._iso_confirm_page(token, state, complaint.browse(), 404)
+        complaint, refused = self._iso_confirm_complaint(token)
+        if refused is not None:
+            return refused
         owner = complaint._iso_intake_confirm()
         return self._iso_confirm_page(
             token,

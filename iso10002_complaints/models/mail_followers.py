@@ -15,6 +15,8 @@ from odoo.exceptions import AccessError, MissingError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from .access_check import also_forbidden
+
 TICKET_MODEL = "helpdesk.ticket"
 
 
@@ -38,20 +40,16 @@ class MailFollowers(models.Model):
         return not_ticket | Domain("res_id", "any!", tickets._search([]))
 
     def _check_access(self, operation):
-        result = super()._check_access(operation)
-        followers = self - result[0] if result else self
-        if not followers:
-            return result
-        forbidden = followers._iso_forbidden_ticket_followers()
-        if not forbidden:
-            return result
-        if result:
-            forbidden += result[0]
-        return forbidden, lambda: AccessError(
-            self.env._(
-                "You cannot see the followers of a ticket or complaint you may "
-                "not read."
-            )
+        return also_forbidden(
+            self,
+            super()._check_access(operation),
+            lambda followers: followers._iso_forbidden_ticket_followers(),
+            lambda: AccessError(
+                self.env._(
+                    "You cannot see the followers of a ticket or complaint you "
+                    "may not read."
+                )
+            ),
         )
 
     def _iso_forbidden_ticket_followers(self):

@@ -187,6 +187,9 @@ class AccessFixtureMixin:
         cls.records = {
             key: Ticket.create(dict(vals)) for key, vals in cls.record_vals.items()
         }
+        cls.normal = cls.records["normal"]
+        cls.confidential = cls.records["confidential"]
+        cls.plain = cls.records["plain"]
         # the acknowledgements the creations triggered
         run_pending_jobs(env)
         # a reply visible in the portal chatter of each record

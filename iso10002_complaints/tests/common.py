@@ -61,6 +61,20 @@ def _commit_progress(ir_cron, *args, **kwargs):
     return float("inf")
 
 
+def digest_mails(env, user):
+    """The complaints digests (escalation 8.4) mailed to ``user``."""
+    return (
+        env["mail.mail"]
+        .sudo()
+        .search(
+            [
+                ("subject", "like", "Complaints digest"),
+                ("recipient_ids", "in", user.partner_id.ids),
+            ]
+        )
+    )
+
+
 def _precommit(env):
     env.flush_all()
     env.cr.precommit.run()

@@ -27,13 +27,27 @@ class JsonRpcMixin:
             return False, payload["error"]["data"]["name"]
         return True, payload["result"]
 
+    def _call_kw_request(self, model, method, args, kwargs=None):
+        """The route and the params calling ``model.method(*args, **kwargs)``
+        through ``/web/dataset/call_kw``."""
+        return (
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
     def _jsonrpc_call(self, model, method, args, kwargs=None):
         """Call ``model.method(*args, **kwargs)`` through
         ``/web/dataset/call_kw``; return the JSON-RPC answer:
         ``{"result": ...}`` or ``{"error": ...}``."""
         response = self._jsonrpc_post(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+            *self._call_kw_request(model, method, args, kwargs)
         )
         self.assertEqual(response.status_code, 200)
         return response.json()
+
+    def _ticket_call(self, method, args, kwargs=None):
+        """``helpdesk.ticket.method(*args, **kwargs)`` over JSON-RPC, as
+        :meth:`_jsonrpc` answers it."""
+        return self._jsonrpc(
+            *self._call_kw_request("helpdesk.ticket", method, args, kwargs)
+        )

@@ -414,17 +414,6 @@ class TestAccessMatrixOrm(OrmMatrixMixin, AccessCase):
 class TestAccessMatrixHttp(JsonRpcMixin, AccessHttpCase):
     """Public visitor and portal users, over real HTTP requests."""
 
-    def _rpc(self, method, args, kwargs=None):
-        return self._jsonrpc(
-            f"/web/dataset/call_kw/helpdesk.ticket/{method}",
-            {
-                "model": "helpdesk.ticket",
-                "method": method,
-                "args": args,
-                "kwargs": kwargs or {},
-            },
-        )
-
     def _json2(self, role, method, body):
         key = self.api_keys.get(role)
         headers = {"Content-Type": "application/json"}
@@ -531,21 +520,21 @@ class TestAccessMatrixHttp(JsonRpcMixin, AccessHttpCase):
         return bool(self._posted(record, marker)), result
 
     def _http_rpc_search_read(self, role, key, record):
-        ok, result = self._rpc(
+        ok, result = self._ticket_call(
             "search_read", [[["id", "=", record.id]]], {"fields": ["name"]}
         )
         return ok and result == [{"id": record.id, "name": record.name}], result
 
     def _http_rpc_search_count(self, role, key, record):
-        ok, result = self._rpc("search_count", [[["id", "=", record.id]]])
+        ok, result = self._ticket_call("search_count", [[["id", "=", record.id]]])
         return ok and result == 1, result
 
     def _http_rpc_read(self, role, key, record):
-        ok, result = self._rpc("read", [[record.id], ["name"]])
+        ok, result = self._ticket_call("read", [[record.id], ["name"]])
         return ok and result == [{"id": record.id, "name": record.name}], result
 
     def _http_rpc_read_group(self, role, key, record):
-        ok, result = self._rpc(
+        ok, result = self._ticket_call(
             "formatted_read_group",
             [[["id", "=", record.id]]],
             {"groupby": ["stage_id"], "aggregates": ["__count"]},
@@ -559,7 +548,7 @@ class TestAccessMatrixHttp(JsonRpcMixin, AccessHttpCase):
         return shown, result
 
     def _http_rpc_write(self, role, key, record):
-        ok, result = self._rpc(
+        ok, result = self._ticket_call(
             "write", [[record.id], {"name": record.name + " (hacked)"}]
         )
         record.invalidate_recordset()
@@ -570,7 +559,7 @@ class TestAccessMatrixHttp(JsonRpcMixin, AccessHttpCase):
 
     def _http_rpc_create(self, role, key, record):
         vals = dict(self.record_vals[key], name="Portal-made " + key)
-        return self._rpc("create", [vals])
+        return self._ticket_call("create", [vals])
 
     def _http_json2_search_read(self, role, key, record):
         ok, result = self._json2(

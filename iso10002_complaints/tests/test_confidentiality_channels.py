@@ -16,14 +16,13 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.iso10002_complaints.tests.access_common import AccessCase
+from odoo.addons.iso10002_complaints.tests.common import digest_mails
 
 
 class ConfidentialityCase(AccessCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.confidential = cls.records["confidential"]
-        cls.normal = cls.records["normal"]
         cls.followed_by = cls.partner_complainant | cls.users["handler"].partner_id
         for record in cls.records.values():
             record.message_subscribe(partner_ids=cls.followed_by.ids)
@@ -321,18 +320,6 @@ class TestPeopleComplainedAbout(ConfidentialityCase):
         complaint.write({"received_date": fields.Datetime.now() - timedelta(days=90)})
         self.assertEqual(complaint.deadline_status, "overdue")
 
-    def _digests(self, user):
-        return (
-            self.env["mail.mail"]
-            .sudo()
-            .search(
-                [
-                    ("subject", "like", "Complaints digest"),
-                    ("recipient_ids", "in", user.partner_id.ids),
-                ]
-            )
-        )
-
     def test_finding_06_leader_complained_about_gets_no_escalation(self):
         leader = self.users["team_leader"]
         manager = self.users["complaint_manager"]
@@ -344,9 +331,11 @@ class TestPeopleComplainedAbout(ConfidentialityCase):
         activities = self.confidential.activity_ids
         self.assertTrue(activities)
         self.assertNotIn(leader, activities.user_id)
-        for digest in self._digests(leader):
+        for digest in digest_mails(self.env, leader):
             self.assertNotIn(self.confidential.complaint_ref, digest.body_html)
-        self.assertIn(self.confidential.complaint_ref, self._digests(manager).body_html)
+        self.assertIn(
+            self.confidential.complaint_ref, digest_mails(self.env, manager).body_html
+        )
 
     def test_finding_06_fallback_to_a_manager_not_complained_about(self):
         leader = self.users["team_leader"]

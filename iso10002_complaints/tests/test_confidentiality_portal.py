@@ -52,12 +52,6 @@ def portal_fetchable(record, user):
 class TestPortalFields(AccessCase):
     """Finding 5 through the ORM: internal fields are employees' only."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.confidential = cls.records["confidential"]
-        cls.normal = cls.records["normal"]
-
     def test_finding_05_portal_reads_no_internal_field(self):
         self.confidential.write(
             {"root_cause": "Engineer's attitude", "severity": "high"}
@@ -134,7 +128,6 @@ class TestPortalFieldsHttp(JsonRpcMixin, AccessHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.confidential = cls.records["confidential"]
         cls.confidential.write(
             {
                 "root_cause": "ISOSEC root cause",

@@ -35,6 +35,18 @@ class TestDeadlineStatus(ComplaintCommon):
         )
         return self.env.cr.fetchone()[0]
 
+    def _status_after_cron(self, complaint):
+        """Run the status job; the stored status, which a search finds."""
+        self.Ticket._cron_update_deadline_status()
+        status = self._stored_status(complaint)
+        self.assertEqual(
+            self.Ticket.search(
+                [("id", "=", complaint.id), ("deadline_status", "=", status)]
+            ),
+            complaint,
+        )
+        return status
+
     def test_on_time_at_receipt(self):
         complaint = self._receive_on_friday()
         self.assertEqual(complaint.deadline_status, "on_time")
@@ -47,29 +59,13 @@ class TestDeadlineStatus(ComplaintCommon):
 
     def test_cron_moves_status_with_time(self):
         complaint = self._receive_on_friday()
-        Ticket = self.Ticket
         with freeze_time("2025-01-11 12:00:00"):
-            Ticket._cron_update_deadline_status()
-            self.assertEqual(self._stored_status(complaint), "on_time")
+            self.assertEqual(self._status_after_cron(complaint), "on_time")
         # Monday 12:00: 5 of 74 hours left, under 25%
         with freeze_time("2025-01-13 12:00:00"):
-            Ticket._cron_update_deadline_status()
-            self.assertEqual(self._stored_status(complaint), "at_risk")
-            self.assertEqual(
-                Ticket.search(
-                    [("id", "=", complaint.id), ("deadline_status", "=", "at_risk")]
-                ),
-                complaint,
-            )
+            self.assertEqual(self._status_after_cron(complaint), "at_risk")
         with freeze_time("2025-01-13 18:00:00"):
-            Ticket._cron_update_deadline_status()
-            self.assertEqual(self._stored_status(complaint), "overdue")
-            self.assertEqual(
-                Ticket.search(
-                    [("id", "=", complaint.id), ("deadline_status", "=", "overdue")]
-                ),
-                complaint,
-            )
+            self.assertEqual(self._status_after_cron(complaint), "overdue")
             # late acknowledgement: the next deadline is the final response
             self._acknowledge(complaint)
             self.env.flush_all()
@@ -79,22 +75,18 @@ class TestDeadlineStatus(ComplaintCommon):
         complaint = self._receive_on_friday()
         # Monday 06:00: 11 of 74 hours left (15%)
         with freeze_time("2025-01-13 06:00:00"):
-            self.Ticket._cron_update_deadline_status()
-            self.assertEqual(self._stored_status(complaint), "at_risk")
+            self.assertEqual(self._status_after_cron(complaint), "at_risk")
             self.policy.at_risk_ratio = 0.1
-            self.Ticket._cron_update_deadline_status()
-            self.assertEqual(self._stored_status(complaint), "on_time")
+            self.assertEqual(self._status_after_cron(complaint), "on_time")
 
     def test_response_deadline_after_acknowledgement(self):
         complaint = self._receive_on_friday()
         with freeze_time("2025-01-13 09:00:00"):
             self._assess(complaint)
         with freeze_time("2025-01-29 12:00:00"):
-            self.Ticket._cron_update_deadline_status()
-            self.assertEqual(self._stored_status(complaint), "at_risk")
+            self.assertEqual(self._status_after_cron(complaint), "at_risk")
         with freeze_time("2025-02-01 09:00:00"):
-            self.Ticket._cron_update_deadline_status()
-            self.assertEqual(self._stored_status(complaint), "overdue")
+            self.assertEqual(self._status_after_cron(complaint), "overdue")
 
     def test_answered_before_deadline_stays_on_time(self):
         complaint = self._receive_on_friday()

@@ -51,8 +51,19 @@ Here is the serial number: WM-123456.
 """
 
 
-@tagged("post_install", "-at_install")
-class TestIntakeEmail(TransactionCase, MockEmail):
+class MailIntakeCase(TransactionCase, MockEmail):
+    """A complaints team reached by an email alias, whose complaints are
+    acknowledged on receipt (no test of its own)."""
+
+    alias_domain_name = "iso-intake.example.com"
+    alias_name = "iso-complaints-test"
+    team_name = "Complaints by mail"
+    leader_values = {
+        "login": "iso_mail_leader",
+        "name": "Lena Leader",
+        "email": "lena@example.com",
+    }
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -60,30 +71,31 @@ class TestIntakeEmail(TransactionCase, MockEmail):
         cls.company.email = "service@example.com"
         cls.alias_domain = cls.env["mail.alias.domain"].create(
             {
-                "name": "iso-intake.example.com",
+                "name": cls.alias_domain_name,
                 "company_ids": [Command.link(cls.company.id)],
             }
         )
         cls.leader = new_test_user(
             cls.env,
-            login="iso_mail_leader",
-            name="Lena Leader",
-            email="lena@example.com",
             groups="iso10002_complaints.group_complaint_handler",
+            **cls.leader_values,
         )
         cls.team = cls.env["helpdesk.ticket.team"].create(
             {
-                "name": "Complaints by mail",
+                "name": cls.team_name,
                 "is_complaint_team": True,
                 "user_id": cls.leader.id,
-                "alias_name": "iso-complaints-test",
+                "alias_name": cls.alias_name,
                 "alias_domain_id": cls.alias_domain.id,
             }
         )
         policy = cls.env["iso10002.complaint.policy"]._get_for_company(cls.company)
         policy.auto_acknowledge = True
-        cls.to = "iso-complaints-test@iso-intake.example.com"
+        cls.to = f"{cls.alias_name}@{cls.alias_domain_name}"
 
+
+@tagged("post_install", "-at_install")
+class TestIntakeEmail(MailIntakeCase):
     def _process(self, template, **values):
         values.setdefault(
             "sender", '"Walter White" <walter.white@customer.example.com>'

@@ -8,7 +8,10 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
+from odoo.addons.iso10002_complaints.tests.common import (
+    digest_mails,
+    run_pending_jobs,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -115,18 +118,6 @@ class TestIntakeEscalation(TransactionCase):
             lambda a: a.activity_type_id == activity_type
         )
 
-    def _digests(self, user):
-        return (
-            self.env["mail.mail"]
-            .sudo()
-            .search(
-                [
-                    ("subject", "like", "Complaints digest"),
-                    ("recipient_ids", "in", user.partner_id.ids),
-                ]
-            )
-        )
-
     def _notes(self, complaint):
         return complaint.message_ids.filtered(lambda m: "escalated to" in str(m.body))
 
@@ -166,7 +157,7 @@ class TestIntakeEscalation(TransactionCase):
         self.assertFalse(self._activities(self.at_risk, self.escalation_type))
 
         # one digest per team leader, listing all their complaints
-        digest = self._digests(self.leader)
+        digest = digest_mails(self.env, self.leader)
         self.assertEqual(len(digest), 1)
         for complaint in (
             self.overdue,
@@ -178,7 +169,7 @@ class TestIntakeEscalation(TransactionCase):
         self.assertNotIn(self.on_time.complaint_ref, digest.body_html)
         self.assertNotIn(self.other_team.complaint_ref, digest.body_html)
         self.assertIn("3 overdue, 1 at risk", digest.subject)
-        digest2 = self._digests(self.leader2)
+        digest2 = digest_mails(self.env, self.leader2)
         self.assertEqual(len(digest2), 1)
         self.assertIn(self.other_team.complaint_ref, digest2.body_html)
 
@@ -192,8 +183,8 @@ class TestIntakeEscalation(TransactionCase):
             activities,
         )
         self.assertEqual(len(self._notes(self.overdue)), 1)
-        self.assertEqual(len(self._digests(self.leader)), 1)
-        self.assertEqual(len(self._digests(self.leader2)), 1)
+        self.assertEqual(len(digest_mails(self.env, self.leader)), 1)
+        self.assertEqual(len(digest_mails(self.env, self.leader2)), 1)
 
     def test_at_risk_becomes_overdue_then_answered(self):
         self.Ticket._cron_iso_escalate()
@@ -209,7 +200,7 @@ class TestIntakeEscalation(TransactionCase):
             days=1
         )
         self.Ticket._cron_iso_escalate()
-        self.assertEqual(len(self._digests(self.leader)), 2)
+        self.assertEqual(len(digest_mails(self.env, self.leader)), 2)
         # once the decision is communicated, the reminders go away
         self.overdue.write({"ack_method": "phone"})
         self.overdue.write(

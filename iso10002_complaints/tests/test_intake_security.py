@@ -22,10 +22,10 @@ from unittest.mock import patch
 
 from psycopg2.errors import SerializationFailure
 
-from odoo import SUPERUSER_ID, Command, api, fields
+from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.sql_db import db_connect
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.iso10002_complaints.tests.rpc_common import JsonRpcMixin
@@ -35,8 +35,10 @@ from odoo.addons.iso10002_complaints.tests.test_intake_common import (
     PNG_BYTES,
     IntakeHttpCommon,
 )
-from odoo.addons.iso10002_complaints.tests.test_intake_email import INCOMING
-from odoo.addons.mail.tests.common import MockEmail
+from odoo.addons.iso10002_complaints.tests.test_intake_email import (
+    INCOMING,
+    MailIntakeCase,
+)
 
 CONFIRM_LINK_RE = re.compile(r'href="[^"]*(/complaints/confirm/([\w-]+))"')
 ELF_BYTES = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 120
@@ -395,41 +397,20 @@ class TestIntakeSecurityForms(JsonRpcMixin, IntakeHttpCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestIntakeSecurityAlias(TransactionCase, MockEmail):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company = cls.env.company
-        cls.company.email = "service@example.com"
-        alias_domain = cls.env["mail.alias.domain"].create(
-            {
-                "name": "iso-security.example.com",
-                "company_ids": [Command.link(cls.company.id)],
-            }
-        )
-        leader = new_test_user(
-            cls.env,
-            login="iso_security_leader",
-            email="leader.security@example.com",
-            groups="iso10002_complaints.group_complaint_handler",
-        )
-        cls.team = cls.env["helpdesk.ticket.team"].create(
-            {
-                "name": "Complaints by mail (security)",
-                "is_complaint_team": True,
-                "user_id": leader.id,
-                "alias_name": "iso-security-test",
-                "alias_domain_id": alias_domain.id,
-            }
-        )
-        policy = cls.env["iso10002.complaint.policy"]._get_for_company(cls.company)
-        policy.auto_acknowledge = True
+class TestIntakeSecurityAlias(MailIntakeCase):
+    alias_domain_name = "iso-security.example.com"
+    alias_name = "iso-security-test"
+    team_name = "Complaints by mail (security)"
+    leader_values = {
+        "login": "iso_security_leader",
+        "email": "leader.security@example.com",
+    }
 
     def _process(self, sender, sender_email, uid="1"):
         message = INCOMING.format(
             sender=sender,
             sender_email=sender_email,
-            to="iso-security-test@iso-security.example.com",
+            to=self.to,
             subject="Flooded kitchen",
             message_id=f"<security-{uid}@customer.example.com>",
             extra="",
@@ -467,7 +448,7 @@ class TestIntakeSecurityAlias(TransactionCase, MockEmail):
         message = INCOMING.format(
             sender='"Walter White" <walter.white@customer.example.com>',
             sender_email="walter.white@customer.example.com",
-            to="iso-security-test@iso-security.example.com",
+            to=self.to,
             subject="Flooded kitchen",
             message_id="<security-3@customer.example.com>",
             extra="",

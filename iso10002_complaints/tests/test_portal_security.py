@@ -47,17 +47,6 @@ class TestPortalSecurity(JsonRpcMixin, IntakeHttpCommon, MockEmail):
     def _token(self, complaint=None):
         return (complaint or self.complaint).sudo().access_token
 
-    def _call_kw(self, method, args, kwargs=None):
-        return self._jsonrpc(
-            f"/web/dataset/call_kw/helpdesk.ticket/{method}",
-            {
-                "model": "helpdesk.ticket",
-                "method": method,
-                "args": args,
-                "kwargs": kwargs or {},
-            },
-        )
-
     def _chatter_post(self, body, **access):
         return self._jsonrpc(
             "/mail/message/post",
@@ -114,24 +103,24 @@ class TestPortalSecurity(JsonRpcMixin, IntakeHttpCommon, MockEmail):
     def test_finding_04_token_not_readable_over_jsonrpc_by_handler(self):
         token = self._token()
         self._login(self.handler)
-        ok, result = self._call_kw("read", [self.complaint.ids, ["access_token"]])
+        ok, result = self._ticket_call("read", [self.complaint.ids, ["access_token"]])
         self.assertFalse(ok)
         self.assertEqual(result, "odoo.exceptions.AccessError")
-        ok, result = self._call_kw(
+        ok, result = self._ticket_call(
             "search_read",
             [[("id", "=", self.complaint.id)]],
             {"fields": ["access_token"]},
         )
         self.assertFalse(ok)
-        ok, result = self._call_kw(
+        ok, result = self._ticket_call(
             "search_read", [[("access_token", "=", token)]], {"fields": ["name"]}
         )
         self.assertFalse(ok)
         # what the handler may read still reads
-        ok, result = self._call_kw("read", [self.complaint.ids, ["name"]])
+        ok, result = self._ticket_call("read", [self.complaint.ids, ["name"]])
         self.assertTrue(ok, result)
         # public methods build links without it
-        ok, result = self._call_kw("get_portal_url", [self.complaint.ids])
+        ok, result = self._ticket_call("get_portal_url", [self.complaint.ids])
         self.assertTrue(ok, result)
         self.assertNotIn(token, result)
         # nor does the share wizard (sent to any address) carry it

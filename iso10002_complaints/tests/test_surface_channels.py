@@ -9,12 +9,6 @@ from .access_common import AccessCase
 
 
 class TestSurfaceChannels(AccessCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.confidential = cls.records["confidential"]
-        cls.plain = cls.records["plain"]
-
     def _as(self, role, model):
         return self.env[model].with_user(self.users[role])
 

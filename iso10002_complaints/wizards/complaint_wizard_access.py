@@ -3,6 +3,8 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
+from ..models.access_check import also_forbidden
+
 
 class ComplaintWizardAccess(models.AbstractModel):
     """Assistants that act on complaints: only on complaints the user may
@@ -69,13 +71,9 @@ class ComplaintWizardAccess(models.AbstractModel):
         return (wizards - wizards._iso_forbidden_wizards())._as_query(order)
 
     def _check_access(self, operation):
-        result = super()._check_access(operation)
-        wizards = self - result[0] if result else self
-        if not wizards:
-            return result
-        forbidden = wizards._iso_forbidden_wizards()
-        if not forbidden:
-            return result
-        if result:
-            forbidden += result[0]
-        return forbidden, self._iso_access_error
+        return also_forbidden(
+            self,
+            super()._check_access(operation),
+            lambda wizards: wizards._iso_forbidden_wizards(),
+            self._iso_access_error,
+        )

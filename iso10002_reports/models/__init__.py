@@ -1,6 +1,7 @@
 # models the analysis view reads from come first: their columns must exist
 # when the view is created
 from . import frozen_mixin
+from . import numbered_mixin
 from . import complaint_product
 from . import helpdesk_ticket
 from . import complaint_policy
@@ -20,3 +21,4 @@ from . import management_review_line
 from . import mail_activity
 from . import complaint_kpi_api
 from . import management_review_charts
+from . import complaint_kpi_analysis

@@ -305,28 +305,8 @@ class ComplaintAnalysis(models.Model):
                 WHEN %(age)s < INTERVAL '56 days' THEN '8w'
                 ELSE 'over_8w'
             END AS age_bucket,
-            (t.ack_date IS NOT NULL AND t.ack_deadline IS NOT NULL
-                AND t.ack_date <= t.ack_deadline) AS ack_on_time,
-            (t.ack_deadline IS NOT NULL AND COALESCE(t.ack_date, %(now)s)
-                > t.ack_deadline) AS ack_late,
-            CASE
-                WHEN t.ack_deadline IS NULL THEN NULL
-                WHEN t.ack_date IS NOT NULL THEN
-                    CASE WHEN t.ack_date <= t.ack_deadline THEN 100.0 ELSE 0.0 END
-                WHEN %(now)s > t.ack_deadline THEN 0.0
-            END AS ack_on_time_rate,
-            (%(response_date)s IS NOT NULL AND t.response_deadline IS NOT NULL
-                AND %(response_date)s <= t.response_deadline) AS response_on_time,
-            (t.response_deadline IS NOT NULL
-                AND COALESCE(%(response_date)s, %(now)s) > t.response_deadline)
-                AS response_late,
-            CASE
-                WHEN t.response_deadline IS NULL THEN NULL
-                WHEN %(response_date)s IS NOT NULL THEN
-                    CASE WHEN %(response_date)s <= t.response_deadline
-                         THEN 100.0 ELSE 0.0 END
-                WHEN %(now)s > t.response_deadline THEN 0.0
-            END AS response_on_time_rate,
+            %(ack_on_time)s,
+            %(response_on_time)s,
             COALESCE(t.reopen_count, 0) AS reopen_count,
             COALESCE(t.reopen_count, 0) > 0 AS is_reopened,
             CASE WHEN COALESCE(t.reopen_count, 0) > 0 THEN 100.0 ELSE 0.0 END
@@ -358,9 +338,40 @@ class ComplaintAnalysis(models.Model):
             terminal=terminal,
             response_date=response_date,
             now=now,
+            ack_on_time=self._on_time_columns(
+                "ack", SQL("t.ack_date"), SQL("t.ack_deadline"), now
+            ),
+            response_on_time=self._on_time_columns(
+                "response", response_date, SQL("t.response_deadline"), now
+            ),
             age=age,
             upheld=("upheld", "partially_upheld"),
             rating_min=RATING_LIMIT_MIN,
+        )
+
+    def _on_time_columns(self, prefix, done, deadline, now):
+        """The columns <prefix>_on_time, <prefix>_late and
+        <prefix>_on_time_rate: whether what is ``done`` at that date met its
+        ``deadline``; the rate is 100 or 0, empty while still in time."""
+        return SQL(
+            """
+            (%(done)s IS NOT NULL AND %(deadline)s IS NOT NULL
+                AND %(done)s <= %(deadline)s) AS %(on_time)s,
+            (%(deadline)s IS NOT NULL AND COALESCE(%(done)s, %(now)s) > %(deadline)s)
+                AS %(late)s,
+            CASE
+                WHEN %(deadline)s IS NULL THEN NULL
+                WHEN %(done)s IS NOT NULL THEN
+                    CASE WHEN %(done)s <= %(deadline)s THEN 100.0 ELSE 0.0 END
+                WHEN %(now)s > %(deadline)s THEN 0.0
+            END AS %(rate)s
+            """,
+            done=done,
+            deadline=deadline,
+            now=now,
+            on_time=SQL.identifier(f"{prefix}_on_time"),
+            late=SQL.identifier(f"{prefix}_late"),
+            rate=SQL.identifier(f"{prefix}_on_time_rate"),
         )
 
     def _from(self):

@@ -34,19 +34,17 @@ def sql_true(col, name):
 class ComplaintAudit(models.Model):
     _name = "iso10002.complaint.audit"
     _description = "Complaints Handling Audit"
-    _inherit = ["iso10002.frozen.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "iso10002.frozen.mixin",
+        "iso10002.numbered.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     # once done, only the state changes (reopening the audit)
     _frozen_states = ("done",)
     _frozen_editable_fields = frozenset({"state"})
 
-    name = fields.Char(
-        string="Reference",
-        required=True,
-        readonly=True,
-        copy=False,
-        default=lambda self: self.env._("New"),
-    )
     title = fields.Char(
         required=True,
         tracking=True,
@@ -133,15 +131,6 @@ class ComplaintAudit(models.Model):
                         audit=audit.display_name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if not vals.get("name") or vals["name"] == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "iso10002.complaint.audit"
-                ) or self.env._("New")
-        return super().create(vals_list)
 
     def _frozen_message(self):
         return self.env._("A finished audit cannot be changed.")

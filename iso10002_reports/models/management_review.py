@@ -16,20 +16,18 @@ REVIEW_STATES = [
 class ManagementReview(models.Model):
     _name = "iso10002.management.review"
     _description = "Complaints Management Review"
-    _inherit = ["iso10002.frozen.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "iso10002.frozen.mixin",
+        "iso10002.numbered.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
     # once confirmed, only its outputs (actions) and its state change
     _frozen_states = ("confirmed",)
     _frozen_editable_fields = frozenset({"action_ids", "state"})
 
-    name = fields.Char(
-        string="Reference",
-        required=True,
-        readonly=True,
-        copy=False,
-        default=lambda self: self.env._("New"),
-    )
     title = fields.Char(
         required=True,
         tracking=True,
@@ -264,12 +262,6 @@ class ManagementReview(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        sequence = self.env["ir.sequence"]
-        for vals in vals_list:
-            if not vals.get("name") or vals["name"] == self.env._("New"):
-                vals["name"] = sequence.next_by_code(
-                    "iso10002.management.review"
-                ) or self.env._("New")
         reviews = super().create(vals_list)
         reviews._refresh_inputs()
         return reviews

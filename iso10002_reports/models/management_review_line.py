@@ -5,6 +5,7 @@ of :mod:`.kpi_definitions`) and its breakdowns."""
 
 from odoo import api, fields, models
 
+from .kpi_analysis import KPI_ANALYSIS
 from .kpi_definitions import DIRECTIONS, FAMILIES, KPIS, UNITS
 
 LINE_DIMENSIONS = [
@@ -62,6 +63,10 @@ class ManagementReviewLine(models.Model):
     )
     objective = fields.Float()
     has_objective = fields.Boolean()
+    has_analysis = fields.Boolean(
+        compute="_compute_has_analysis",
+        help="The figure has its rows in the complaint analysis.",
+    )
     recurring = fields.Boolean(
         compute="_compute_recurring",
         help="A cause met at least twice in the period: a recurring cause.",
@@ -75,3 +80,22 @@ class ManagementReviewLine(models.Model):
                 and not line.unclassified
                 and line.count >= 2
             )
+
+    @api.depends("kpi_code")
+    def _compute_has_analysis(self):
+        for line in self:
+            line.has_analysis = line.kpi_code in KPI_ANALYSIS
+
+    def action_open_analysis(self):
+        """The complaints behind the figure, in the analysis: the rows of
+        today, over the review's period and scope (the figure is frozen)."""
+        self.ensure_one()
+        review = self.review_id
+        return self.env["iso10002.complaint.kpi"]._kpi_analysis_action(
+            [self.kpi_code],
+            self.label,
+            review.date_from,
+            review.date_to,
+            review.company_ids,
+            review.team_ids,
+        )

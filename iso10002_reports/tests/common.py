@@ -18,6 +18,8 @@ from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools import SQL
 
+from .march_common import MarchDocumentsMixin
+
 COMPLAINANT_NAME = "Zebulon Quxworth"
 COMPLAINANT_EMAIL = "zebulon.quxworth@example.org"
 COMPLAINANT_PHONE = "+32 470 99 88 77"
@@ -50,7 +52,7 @@ def pdf_text(pdf):
     return " ".join(text.split())
 
 
-class IsoReportsCase(TransactionCase):
+class IsoReportsCase(MarchDocumentsMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

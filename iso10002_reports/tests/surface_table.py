@@ -115,6 +115,7 @@ MODELS = {
     "iso10002.complaint.kpi": ("abstract", "KPI helpers, no records"),
     "iso10002.frozen.mixin": ("abstract", "frozen-record rules, no records"),
     "iso10002.frozen.line.mixin": ("abstract", "frozen-line rules, no records"),
+    "iso10002.numbered.mixin": ("abstract", "numbering on creation, no records"),
     "iso10002.complaint.monitor": ("aggregate", "worklist of overdue complaints"),
     "iso10002.management.review": ("aggregate", "review figures and Pareto (9.4)"),
     "iso10002.management.review.line": ("aggregate", "review figures and Pareto"),

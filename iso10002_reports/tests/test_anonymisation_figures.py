@@ -108,21 +108,7 @@ class TestAnonymisationFigures(IsoReportsCase):
         self.env.flush_all()
         self.assertEqual(self.c1.satisfaction_score, first.rating)
         self.assertTrue(self.c1.complaint_product_id, "classified by what was written")
-        review = (
-            self.env["iso10002.management.review"]
-            .with_user(self.manager)
-            .create(
-                {
-                    "title": "March review",
-                    "date": date(2025, 4, 5),
-                    "date_from": date(2025, 3, 1),
-                    "date_to": date(2025, 3, 31),
-                    "company_id": self.company.id,
-                    "company_ids": [Command.set(self.company.ids)],
-                    "attendee_ids": [Command.set(self.manager.ids)],
-                }
-            )
-        )
+        review = self._march_review(attendee_ids=[Command.set(self.manager.ids)])
         analysis, kpis, inputs = (
             self._analysis(),
             self._kpis(),

@@ -20,15 +20,7 @@ class TestComplaintAudit(IsoReportsCase):
         cls.audit = (
             cls.env["iso10002.complaint.audit"]
             .with_user(cls.manager)
-            .create(
-                {
-                    "date": date(2025, 3, 31),
-                    "date_from": date(2025, 3, 1),
-                    "date_to": date(2025, 3, 31),
-                    "company_id": cls.company.id,
-                    "company_ids": [Command.set(cls.company.ids)],
-                }
-            )
+            .create(cls._march_scope(date=date(2025, 3, 31)))
         )
         cls.audit.action_collect_evidence()
 
@@ -125,18 +117,7 @@ class TestComplaintAudit(IsoReportsCase):
             self.audit.action_collect_evidence()
         with self.assertRaises(UserError):
             self.audit.unlink()
-        review = (
-            self.env["iso10002.management.review"]
-            .with_user(self.manager)
-            .create(
-                {
-                    "date_from": date(2025, 3, 1),
-                    "date_to": date(2025, 3, 31),
-                    "company_id": self.company.id,
-                    "company_ids": [Command.set(self.company.ids)],
-                }
-            )
-        )
+        review = self._march_review()
         self.assertEqual(review._kpi_line("audit_count").value, 1)
         self.assertEqual(review._kpi_line("audit_gap_count").value, 5)
         self.assertEqual(review._kpi_line("audit_observation_count").value, 2)

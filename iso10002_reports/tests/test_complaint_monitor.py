@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo import Command
 from odoo.tests import Form, tagged
 
 from .common import IsoReportsCase
@@ -17,22 +16,8 @@ class TestComplaintMonitor(IsoReportsCase):
         # deadlines were set afterwards: refresh the stored deadline status
         cls.env["helpdesk.ticket"]._cron_update_deadline_status()
 
-    def _monitor(self):
-        return (
-            self.env["iso10002.complaint.monitor"]
-            .with_user(self.manager)
-            .create(
-                {
-                    "period": "custom",
-                    "date_from": date(2025, 3, 1),
-                    "date_to": date(2025, 3, 31),
-                    "company_ids": [Command.set(self.company.ids)],
-                }
-            )
-        )
-
     def test_dashboard_figures(self):
-        monitor = self._monitor()
+        monitor = self._march_monitor()
         self.assertEqual(monitor.received_count, 5)
         self.assertEqual(monitor.received_prev_count, 2)
         self.assertTrue(monitor.has_trend)
@@ -63,7 +48,7 @@ class TestComplaintMonitor(IsoReportsCase):
 
     def test_status_on_objective(self):
         self.policy.write({"objective_ack_on_time": 60.0})
-        monitor = self._monitor()
+        monitor = self._march_monitor()
         self.assertEqual(monitor.ack_status, "ok")
         monitor.date_from = date(2024, 1, 1)
         monitor.date_to = date(2024, 1, 31)
@@ -82,7 +67,7 @@ class TestComplaintMonitor(IsoReportsCase):
         self.assertLessEqual(monitor.date_from, monitor.date_to)
 
     def test_drill_down_actions(self):
-        monitor = self._monitor()
+        monitor = self._march_monitor()
         received = monitor.action_open_received()
         self.assertEqual(received["res_model"], "iso10002.complaint.analysis")
         rows = (
@@ -98,7 +83,7 @@ class TestComplaintMonitor(IsoReportsCase):
         self.assertIn(("company_id", "in", self.company.ids), overdue["domain"])
 
     def test_no_personal_data(self):
-        monitor = self._monitor()
+        monitor = self._march_monitor()
         values = monitor.read(
             [name for name in monitor._fields if name != "overdue_ticket_ids"]
         )

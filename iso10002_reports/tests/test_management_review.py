@@ -55,17 +55,8 @@ class TestManagementReview(IsoReportsCase):
         cls.previous.action_confirm()
 
     def _march_review(self, **values):
-        vals = {
-            "title": "March review",
-            "date": date(2025, 4, 5),
-            "date_from": date(2025, 3, 1),
-            "date_to": date(2025, 3, 31),
-            "company_id": self.company.id,
-            "company_ids": [Command.set(self.company.ids)],
-            "attendee_ids": [Command.set((self.manager | self.handler).ids)],
-        }
-        vals.update(values)
-        return self.review_model.create(vals)
+        attendees = [Command.set((self.manager | self.handler).ids)]
+        return super()._march_review(**{"attendee_ids": attendees, **values})
 
     def test_figures_equal_hand_computed_values(self):
         review = self._march_review()

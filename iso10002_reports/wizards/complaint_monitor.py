@@ -199,68 +199,52 @@ class ComplaintMonitor(models.TransientModel):
     # ------------------------------------------------------------------
     # Drill-down
     # ------------------------------------------------------------------
-    def _analysis_domain(self):
+    def _open_kpi_analysis(self, codes, name, view_mode, context=None):
+        """The analysis rows behind the KPIs ``codes`` of kpi_definitions
+        (kpi_analysis), over the period and scope of the monitor."""
         self.ensure_one()
-        kpi_model = self.env["iso10002.complaint.kpi"]
-        return kpi_model._received_domain(
-            self.date_from, self.date_to, self.company_ids, self.team_ids
+        return self.env["iso10002.complaint.kpi"]._kpi_analysis_action(
+            codes,
+            name,
+            self.date_from,
+            self.date_to,
+            self.company_ids,
+            self.team_ids,
+            view_mode=view_mode,
+            context=context,
         )
-
-    def _open_analysis(self, name, view_mode, domain, context=None):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "iso10002_reports.action_complaint_analysis"
-        )
-        action.update(
-            {
-                "name": name,
-                "domain": domain,
-                "context": dict(context or {}),
-                "view_mode": view_mode,
-                "views": [(False, mode) for mode in view_mode.split(",")],
-            }
-        )
-        return action
 
     def action_open_received(self):
-        return self._open_analysis(
+        return self._open_kpi_analysis(
+            ["received_count"],
             self.env._("Complaints received"),
             "pivot,graph,list",
-            self._analysis_domain(),
         )
 
     def action_open_backlog(self):
         kpi_model = self.env["iso10002.complaint.kpi"]
-        return self._open_analysis(
+        return kpi_model._analysis_action(
             self.env._("Backlog by age"),
-            "graph,pivot,list",
             kpi_model._scope_domain(self.company_ids, self.team_ids)
             + [("is_closed", "=", False)],
+            "graph,pivot,list",
             {"group_by": ["age_bucket"], "pivot_row_groupby": ["age_bucket"]},
         )
 
     def action_open_on_time(self):
-        return self._open_analysis(
+        return self._open_kpi_analysis(
+            ["response_on_time_rate", "ack_on_time_rate"],
             self.env._("On-time rates"),
             "graph,pivot,list",
-            self._analysis_domain(),
-            {
-                "graph_measure": "response_on_time_rate",
-                "graph_mode": "line",
-                "graph_groupbys": ["received_date:week"],
-                "pivot_measures": ["ack_on_time_rate", "response_on_time_rate"],
-            },
+            {"graph_mode": "line", "graph_groupbys": ["received_date:week"]},
         )
 
     def action_open_satisfaction(self):
-        return self._open_analysis(
+        return self._open_kpi_analysis(
+            ["rating_avg", "satisfied_rate", "received_count"],
             self.env._("Satisfaction with the handling"),
             "graph,pivot,list",
-            self._analysis_domain() + [("rating_count", ">", 0)],
-            {
-                "graph_measure": "rating_value",
-                "graph_groupbys": ["team_id"],
-                "pivot_measures": ["rating_value", "satisfied_rate", "nbr"],
-            },
+            {"graph_groupbys": ["team_id"]},
         )
 
     def action_open_overdue(self):
