@@ -7,6 +7,7 @@ from . import complaint_policy
 from . import complaint_analysis
 from . import complaint_kpi
 from . import complaint_kpi_backlog
+from . import complaint_kpi_adr
 from . import complaint_audit
 from . import complaint_audit_line
 from . import audit_clauses_framework
@@ -18,3 +19,4 @@ from . import management_review
 from . import management_review_inputs
 from . import management_review_line
 from . import mail_activity
+from . import helpdesk_ticket_redress
