@@ -12,8 +12,7 @@ person complained about (4.7).
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-
-from .adr_referral import ADR_OUTCOMES
+from odoo.tools.misc import format_date
 
 # outcomes that may come with an award to the complainant
 AWARD_OUTCOMES = ("upheld", "partially_upheld", "settled")
@@ -42,7 +41,7 @@ class AdrReferral(models.Model):
                 body=self.env._(
                     "Referred to %(body)s on %(date)s (case %(case)s).",
                     body=referral.body_id.name,
-                    date=referral.referral_date,
+                    date=format_date(self.env, referral.referral_date),
                     case=referral.case_reference or "-",
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -56,16 +55,16 @@ class AdrReferral(models.Model):
         tickets._iso_check_not_subject()
         before = {ref.id: (ref.outcome, ref.award_amount) for ref in self}
         res = super().write(vals)
+        outcomes = dict(self._fields["outcome"]._description_selection(self.env))
         for referral in self.filtered(
             lambda r: (r.outcome, r.award_amount) != before[r.id]
         ):
             referral.ticket_id.message_post(
                 body=self.env._(
-                    "Referral to %(body)s: %(outcome)s on %(date)s, award "
-                    "%(award)s.",
+                    "Referral to %(body)s: %(outcome)s on %(date)s, award %(award)s.",
                     body=referral.body_id.name,
-                    outcome=dict(ADR_OUTCOMES)[referral.outcome],
-                    date=referral.outcome_date or "-",
+                    outcome=outcomes[referral.outcome],
+                    date=format_date(self.env, referral.outcome_date) or "-",
                     award=referral.currency_id.format(referral.award_amount),
                 ),
                 subtype_xmlid="mail.mt_note",

@@ -273,11 +273,14 @@ class HelpdeskTicket(models.Model):
                 }
             )
             if ticket.approval_note:
-                ticket.message_post(body=ticket.approval_note, subtype_xmlid="mail.mt_note")
+                ticket.message_post(
+                    body=ticket.approval_note, subtype_xmlid="mail.mt_note"
+                )
             ticket.activity_ids.filtered(
-                lambda a: a.activity_type_id
-                == self.env.ref("mail.mail_activity_data_todo")
-                and a.user_id == self.env.user
+                lambda a: (
+                    a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+                    and a.user_id == self.env.user
+                )
             ).action_feedback()
         return True
 

@@ -41,9 +41,7 @@ class ComplaintRemedy(models.Model):
         if state == "paid":
             vals.setdefault("paid_date", today)
             if not vals.get("paid_amount") and not (current and current.paid_amount):
-                vals["paid_amount"] = vals.get(
-                    "cost", current.cost if current else 0.0
-                )
+                vals["paid_amount"] = vals.get("cost", current.cost if current else 0.0)
         if state == "offered" and current:
             # offered again after a refusal
             vals.setdefault("offered_date", today)
@@ -82,8 +80,9 @@ class ComplaintRemedy(models.Model):
 
     def _check_redress_transition(self, state):
         for remedy in self:
-            if state != remedy.redress_state and state not in (
-                REDRESS_TRANSITIONS[remedy.redress_state]
+            if (
+                state != remedy.redress_state
+                and state not in (REDRESS_TRANSITIONS[remedy.redress_state])
             ):
                 raise UserError(
                     self.env._(
@@ -100,11 +99,11 @@ class ComplaintRemedy(models.Model):
     def _redress_after_write(self, vals, before):
         changed = self.filtered(
             lambda r: (
-                r.id in before and [r[f] for f in OFFER_FIELDS] != before[r.id]
-            )
-            or (
-                "paid_amount" in vals
-                and r.currency_id.compare_amounts(r.paid_amount, r.cost) > 0
+                (r.id in before and [r[f] for f in OFFER_FIELDS] != before[r.id])
+                or (
+                    "paid_amount" in vals
+                    and r.currency_id.compare_amounts(r.paid_amount, r.cost) > 0
+                )
             )
         )
         changed.ticket_id._iso_reset_approval(self.env._("the redress"))
@@ -117,7 +116,9 @@ class ComplaintRemedy(models.Model):
     def _unlink_except_paid(self):
         if any(remedy.redress_state == "paid" for remedy in self):
             raise UserError(
-                self.env._("A redress paid is part of the record: it cannot be deleted.")
+                self.env._(
+                    "A redress paid is part of the record: it cannot be deleted."
+                )
             )
 
     def unlink(self):
@@ -205,7 +206,7 @@ class HelpdeskTicket(models.Model):
     def _compute_redress_paid_amount(self):
         for ticket in self:
             ticket.redress_paid_amount = sum(
-                ticket.remedy_ids.filtered(
-                    lambda r: r.redress_state == "paid"
-                ).mapped("paid_amount")
+                ticket.remedy_ids.filtered(lambda r: r.redress_state == "paid").mapped(
+                    "paid_amount"
+                )
             )

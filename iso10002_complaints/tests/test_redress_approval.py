@@ -76,7 +76,9 @@ class TestApproval(RedressCommon):
     def test_approval_required_by_each_threshold_of_the_policy(self):
         medium = self._assess(self._complaint(), "medium")
         self.assertFalse(medium._iso_approval_required())
-        self.assertTrue(self._assess(self._complaint(), "high")._iso_approval_required())
+        self.assertTrue(
+            self._assess(self._complaint(), "high")._iso_approval_required()
+        )
         self.assertTrue(
             self._assess(self._complaint(), "critical")._iso_approval_required()
         )
