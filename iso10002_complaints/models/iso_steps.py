@@ -133,6 +133,15 @@ STEPS = (
             _holds(
                 "decision_date", _lt("the decision must have been communicated (7.8)")
             ),
+            # four-eyes (4.9): ticket_approval.py
+            Requirement(
+                ("approval_state",),
+                _lt(
+                    "a second person must have approved the final response and "
+                    "the redress, when the complaints policy asks for it (4.9)"
+                ),
+                lambda ticket: ticket._iso_approval_met(),
+            ),
         ),
         portal_title=_lt("Decision sent"),
         portal_text=_lt(

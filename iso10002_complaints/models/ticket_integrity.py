@@ -68,6 +68,7 @@ SYSTEM_FIELDS = frozenset(
         "approval_state",
         "approval_user_id",
         "approval_date",
+        "approval_fingerprint",
         # personal data (4.10)
         "anonymised",
         "anonymised_date",

@@ -8,6 +8,7 @@ from . import complaint_policy
 from . import complaint_analysis
 from . import complaint_kpi
 from . import complaint_kpi_backlog
+from . import complaint_kpi_adr
 from . import complaint_audit
 from . import complaint_audit_line
 from . import audit_clauses_framework
@@ -22,3 +23,4 @@ from . import mail_activity
 from . import complaint_kpi_api
 from . import management_review_charts
 from . import complaint_kpi_analysis
+from . import helpdesk_ticket_redress

@@ -25,6 +25,7 @@ FAMILIES = [
     ("backlog", "Backlog"),
     ("timeliness", "Timeliness"),
     ("outcome", "Outcomes and remedies"),
+    ("adr", "External dispute resolution (ISO 10003)"),
     ("satisfaction", "Satisfaction with the handling (8.3)"),
     ("previous_actions", "Actions of the previous review"),
     ("audits", "Audits (8.5)"),
@@ -253,6 +254,20 @@ KPIS = (
         "count",
         direction="down",
     ),
+    Kpi("adr_referred", "Complaints referred", "adr", "adr.referred", "count"),
+    Kpi(
+        "adr_rate", "Referral rate (%)", "adr", "adr.rate", "percent", direction="down"
+    ),
+    Kpi("adr_decided", "Decided by the body", "adr", "adr.decided", "count"),
+    Kpi(
+        "adr_upheld",
+        "Upheld (%)",
+        "adr",
+        "adr.upheld",
+        "percent",
+        data_code="adr_decided",
+    ),
+    Kpi("adr_awards", "Awards", "adr", "adr.awards", "currency", direction="down"),
     Kpi(
         "remedy_cost",
         "Cost of remedies",

@@ -12,3 +12,4 @@ from . import test_attack_surface
 from . import test_anonymisation_figures
 from . import test_review_charts
 from . import test_kpi_analysis
+from . import test_redress_adr_reports
