@@ -34,6 +34,7 @@
         "views/complaint_intake_views.xml",
         "views/intake_confirm_templates.xml",
         "views/intake_confirm_views.xml",
+        "views/helpdesk_ticket_vulnerability_views.xml",
     ],
     "demo": ["demo/iso10002_demo.xml"],
     "assets": {

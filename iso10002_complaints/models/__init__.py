@@ -84,4 +84,7 @@ from . import complaint_clock_stop
 from . import complaint_remedy_redress
 from . import ticket_regulated
 from . import complaint_policy_regulated
+from . import ticket_vulnerability
+from . import ticket_clock_stop
+from . import ticket_summary_resolution
 from . import ticket_integrity
