@@ -31,3 +31,6 @@ from . import test_integrity
 from . import test_surface_channels
 from . import test_ticket_facts
 from . import test_layout
+from . import test_vulnerability
+from . import test_clock_stop
+from . import test_summary_resolution
