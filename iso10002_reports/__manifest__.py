@@ -25,6 +25,7 @@
         "views/management_review_views.xml",
         "views/complaint_policy_views.xml",
         "views/iso10002_reports_menus.xml",
+        "report/complaint_tracking_clock_stop.xml",
     ],
     "demo": ["demo/complaint_product_demo.xml"],
     "assets": {

@@ -123,6 +123,22 @@ class HelpdeskTicket(models.Model):
             )
         return res
 
+    @records_facts
+    def _iso_on_step_change(self, old_steps):
+        res = super()._iso_on_step_change(old_steps)
+        # answered or closed: the clock stopped waiting on the complainant
+        # restarts, and with it the record of the stop ends
+        answered = self.filtered(
+            lambda t: (
+                t.clock_stopped
+                and t.iso_step in ("decision_communicated", *TERMINAL_STEPS)
+            )
+        )
+        answered.clock_stop_ids.filtered(lambda s: not s.date_end).write(
+            {"date_end": fields.Datetime.now()}
+        )
+        return res
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -260,7 +276,9 @@ class ComplaintClockStop(models.Model):
             vals.setdefault("user_id", self.env.uid)
         ticket_ids = [vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")]
         if len(set(ticket_ids)) < len(ticket_ids):
-            raise UserError(self.env._("The clock of a complaint stops once at a time."))
+            raise UserError(
+                self.env._("The clock of a complaint is stopped once at a time.")
+            )
         self.env["helpdesk.ticket"].browse(ticket_ids)._iso_check_clock_can_stop()
         # a restart not flushed yet would trip the one-running-stop index
         self.flush_model(["date_end"])

@@ -132,9 +132,8 @@ class HelpdeskTicket(models.Model):
 
     @records_facts
     def _iso_on_step_change(self, old_steps):
-        res = super()._iso_on_step_change(old_steps)
-        # reopened: the complaint was not resolved after all, and now needs
-        # a final response
+        # reopened: the complaint was not resolved after all, and needs a
+        # final response (before the stage guard judges the new step)
         self.filtered(
             lambda t: (
                 t.summary_resolution
@@ -142,4 +141,4 @@ class HelpdeskTicket(models.Model):
                 and old_steps.get(t.id) in TERMINAL_STEPS
             )
         ).write({"summary_resolution": False})
-        return res
+        return super()._iso_on_step_change(old_steps)

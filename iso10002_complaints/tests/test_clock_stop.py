@@ -104,6 +104,17 @@ class TestClockStop(ComplaintCommon):
             self.assertEqual(complaint.deadline_status, "at_risk")
             self.assertEqual(complaint.next_deadline, complaint.response_deadline)
 
+    def test_the_decision_ends_a_running_stop(self):
+        complaint = self._acknowledged()
+        stop = self._stop(complaint, TUESDAY_0900)
+        with freeze_time(THURSDAY_0900):
+            self._decide(complaint)
+        self.assertEqual(complaint.iso_step, "decision_communicated")
+        self.assertEqual(stop.date_end, THURSDAY_0900)
+        self.assertFalse(complaint.clock_stopped)
+        self.assertEqual(complaint.response_deadline, datetime(2025, 2, 4, 17, 0))
+        self.assertEqual(complaint.deadline_status, "on_time")
+
     def test_policy_and_step_decide_when_it_may_stop(self):
         complaint = self._acknowledged()
         self.policy.clock_stop_allowed = False

@@ -140,6 +140,12 @@ class TestSummaryResolution(ComplaintCommon):
         complaint = self._responded()
         with freeze_time(TUESDAY_1000):
             complaint.action_summary_resolution()
+            with self.assertRaises(UserError) as caught:
+                complaint.stage_id = self.stage_decision
+            self.assertIn(
+                "or the complaint closed with a summary", str(caught.exception)
+            )
+            self.assertTrue(complaint.summary_resolution)
             complaint.stage_id = self.stage_investigating
         self.assertEqual(complaint.reopen_count, 1)
         self.assertFalse(complaint.summary_resolution)
