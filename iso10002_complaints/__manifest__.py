@@ -35,6 +35,7 @@
         "views/intake_confirm_templates.xml",
         "views/intake_confirm_views.xml",
         "views/helpdesk_ticket_redress_views.xml",
+        "views/helpdesk_ticket_vulnerability_views.xml",
     ],
     "demo": ["demo/iso10002_demo.xml"],
     "assets": {

@@ -26,6 +26,7 @@
         "views/complaint_policy_views.xml",
         "views/iso10002_reports_menus.xml",
         "report/complaint_tracking_redress.xml",
+        "report/complaint_tracking_clock_stop.xml",
     ],
     "demo": ["demo/complaint_product_demo.xml"],
     "assets": {

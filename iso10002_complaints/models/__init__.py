@@ -87,4 +87,7 @@ from . import complaint_policy_regulated
 from . import ticket_redress
 from . import ticket_adr
 from . import ticket_approval
+from . import ticket_vulnerability
+from . import ticket_clock_stop
+from . import ticket_summary_resolution
 from . import ticket_integrity

@@ -130,8 +130,15 @@ STEPS = (
         "7.8",
         requires=(
             _holds("decision_outcome", _lt("the decision outcome must be set (7.8)")),
-            _holds(
-                "decision_date", _lt("the decision must have been communicated (7.8)")
+            # the lighter path of a summary resolution (FCA DISP 1.5): the
+            # summary resolution communication stands for the final response
+            Requirement(
+                ("decision_date", "summary_resolution"),
+                _lt(
+                    "the decision must have been communicated (7.8), or the "
+                    "complaint closed with a summary resolution"
+                ),
+                lambda ticket: bool(ticket.decision_date or ticket.summary_resolution),
             ),
             # four-eyes (4.9): ticket_approval.py
             Requirement(

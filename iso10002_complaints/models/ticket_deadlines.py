@@ -75,16 +75,29 @@ class HelpdeskTicket(models.Model):
                 continue
             calendar = ticket._get_complaint_calendar(policy)
             start = ticket.received_date
+            value, unit = ticket._iso_response_target(policy, target)
             requests.append((start, target.ack_value, target.ack_unit, calendar))
-            requests.append(
-                (start, target.response_value, target.response_unit, calendar)
-            )
-            dated.append(ticket)
+            requests.append((start, value, unit, calendar))
+            dated.append((ticket, unit, calendar))
         # the working time of each calendar is read once for the batch
         deadlines = iter(policy_model._add_days_multi(requests))
-        for ticket in dated:
+        for ticket, unit, calendar in dated:
             ticket.ack_deadline = next(deadlines)
-            ticket.response_deadline = next(deadlines)
+            ticket.response_deadline = ticket._iso_deadline_after_stops(
+                next(deadlines), unit, calendar
+            )
+
+    def _iso_response_target(self, policy, target):
+        """(value, unit) of the complaint's final response target
+        (shortened for vulnerable customers: ticket_vulnerability.py)."""
+        self.ensure_one()
+        return target.response_value, target.response_unit
+
+    def _iso_deadline_after_stops(self, deadline, unit, calendar):
+        """The final response deadline moved by the time the clock was
+        stopped (ticket_clock_stop.py)."""
+        self.ensure_one()
+        return deadline
 
     @api.depends(
         "is_complaint",
@@ -111,15 +124,19 @@ class HelpdeskTicket(models.Model):
                     "on_time" if done <= ticket.response_deadline else "overdue"
                 )
                 continue
-            if now > deadline:
-                ticket.deadline_status = "overdue"
-                continue
-            ratio = policies[ticket.company_id].at_risk_ratio
-            allowed = (deadline - ticket.received_date).total_seconds()
-            remaining = (deadline - now).total_seconds()
-            ticket.deadline_status = (
-                "at_risk" if allowed <= 0 or remaining < allowed * ratio else "on_time"
+            ticket.deadline_status = ticket._iso_status_against(
+                deadline, now, policies[ticket.company_id].at_risk_ratio
             )
+
+    def _iso_status_against(self, deadline, moment, ratio):
+        """On time, at risk or overdue against ``deadline`` at ``moment``:
+        at risk when less than ``ratio`` of the time allowed remains."""
+        self.ensure_one()
+        if moment > deadline:
+            return "overdue"
+        allowed = (deadline - self.received_date).total_seconds()
+        remaining = (deadline - moment).total_seconds()
+        return "at_risk" if allowed <= 0 or remaining < allowed * ratio else "on_time"
 
     @api.model
     def _cron_update_deadline_status(self):

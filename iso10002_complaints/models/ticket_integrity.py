@@ -69,6 +69,8 @@ SYSTEM_FIELDS = frozenset(
         "approval_user_id",
         "approval_date",
         "approval_fingerprint",
+        # summary resolution: the close of business it is possible until
+        "summary_resolution_deadline",
         # personal data (4.10)
         "anonymised",
         "anonymised_date",
@@ -125,6 +127,16 @@ OBJECTIVITY_FIELDS = frozenset(
         "decision",
         "decision_user_id",
         "reaction_note",
+        # vulnerability and accessibility (4.5): they adjust the handling
+        # (shorter target, second approval)
+        "vulnerable",
+        "vulnerability_health",
+        "vulnerability_life_event",
+        "vulnerability_resilience",
+        "vulnerability_capability",
+        "preferred_lang",
+        "preferred_format",
+        "support_needs",
         # who handles it, where, how, and closing (7.9)
         "user_id",
         "team_id",

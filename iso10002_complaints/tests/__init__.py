@@ -32,3 +32,6 @@ from . import test_surface_channels
 from . import test_ticket_facts
 from . import test_layout
 from . import test_redress_approval
+from . import test_vulnerability
+from . import test_clock_stop
+from . import test_summary_resolution

@@ -127,7 +127,7 @@ class TestIntegrity(PrinciplesCase):
             if not (modules & ISO_MODULES) or not field.store or name == "id":
                 continue
             if field.readonly or (field.compute and not field.inverse):
-                if name in ("is_complaint", "priority", "stage_id"):
+                if name in ("is_complaint", "priority", "stage_id", "vulnerable"):
                     continue  # editable computes with rules of their own
                 if name == "complaint_product_id":
                     continue  # a classification staff may change

@@ -24,3 +24,4 @@ from . import complaint_kpi_api
 from . import management_review_charts
 from . import complaint_kpi_analysis
 from . import helpdesk_ticket_redress
+from . import complaint_analysis_vulnerability

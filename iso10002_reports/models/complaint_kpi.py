@@ -23,6 +23,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.misc import format_date
 
+from odoo.addons.iso10002_complaints.models.ticket_regulated import (
+    VULNERABILITY_DRIVERS,
+)
+
 # grouping sets read in one query; () is the total
 BREAKDOWNS = (
     "category_id",
@@ -57,6 +61,10 @@ AGGREGATES = (
     "rating_value:avg",
     "rating_value:count",
     "satisfied_rate:avg",
+    # counted, never listed (complaint_analysis_vulnerability.py)
+    "summary_resolution_nbr:sum",
+    "vulnerable_nbr:sum",
+    *(f"vulnerability_{driver}_nbr:sum" for driver in VULNERABILITY_DRIVERS),
 )
 
 
@@ -303,6 +311,17 @@ class ComplaintKpi(models.AbstractModel):
                 "referred_external", 0
             ),
             "rejected": dict(breakdown["reaction"]).get("rejected", 0),
+            "summary_resolved": total.get("summary_resolution_nbr:sum") or 0,
+            "summary_resolved_rate": self._pct(
+                total.get("summary_resolution_nbr:sum") or 0, received
+            )
+            if received
+            else None,
+            "vulnerable": total.get("vulnerable_nbr:sum") or 0,
+            "vuln": {
+                driver: total.get(f"vulnerability_{driver}_nbr:sum") or 0
+                for driver in VULNERABILITY_DRIVERS
+            },
             "severity": dict(breakdown["severity"]),
             "pareto": {
                 dim: self._pareto(dim, breakdown[dim], previous.get(dim))

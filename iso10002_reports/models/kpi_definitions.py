@@ -78,6 +78,12 @@ KPIS = (
         "count",
         direction="down",
     ),
+    # vulnerable customers (FCA FG21/1's drivers): counts only
+    Kpi("vulnerable_count", "Vulnerable customers", "volume", "vulnerable", "count"),
+    Kpi("vuln_health", "Vulnerable: health", "volume", "vuln.health", "count"),
+    Kpi("vuln_life", "Vulnerable: life events", "volume", "vuln.life_event", "count"),
+    Kpi("vuln_resil", "Vulnerable: resilience", "volume", "vuln.resilience", "count"),
+    Kpi("vuln_capab", "Vulnerable: capability", "volume", "vuln.capability", "count"),
     Kpi(
         "backlog_count",
         "Open at the end of the period",
@@ -275,6 +281,15 @@ KPIS = (
         "remedy_cost",
         "currency",
         direction="down",
+    ),
+    Kpi("summary_count", "Summary resolutions", "outcome", "summary_resolved", "count"),
+    Kpi(
+        "summary_rate",
+        "Summary resolution rate (%)",
+        "outcome",
+        "summary_resolved_rate",
+        "percent",
+        data_code="received_count",
     ),
     Kpi("rated_count", "Rated complaints", "satisfaction", "rated", "count"),
     Kpi("rating_count", "Number of ratings", "satisfaction", "rating_count", "number"),

@@ -13,3 +13,5 @@ from . import test_anonymisation_figures
 from . import test_review_charts
 from . import test_kpi_analysis
 from . import test_redress_adr_reports
+from . import test_vulnerability_confidentiality
+from . import test_regulated_figures

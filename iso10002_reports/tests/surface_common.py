@@ -63,6 +63,8 @@ class SurfaceFixtureMixin(AccessFixtureMixin):
             )
         )
         cls.targets = cls.records["confidential"] | cls.records["confidential_subject"]
+        # regulated firms: the clock may stop (a clock stop in the channels)
+        cls.policy.clock_stop_allowed = True
         cls.channels = {t.id: cls._fill_channels(t) for t in cls.targets}
         cls.refs = [ref for ref in cls.targets.mapped("complaint_ref") if ref]
         cls._fill_reports()
@@ -140,9 +142,19 @@ class SurfaceFixtureMixin(AccessFixtureMixin):
                 "channel": "public",
             }
         )
+        # vulnerability and needs (4.5), and a clock stop with its reason
+        ticket.write(
+            {
+                "vulnerability_health": True,
+                "preferred_lang": f"{MARKER} language",
+                "support_needs": f"{MARKER} support needs",
+            }
+        )
+        clock_stop = ticket._iso_stop_clock(f"{MARKER} clock stop reason")
         # the decision, communicated: the complainant may react (7.8)
         ticket.action_communicate_decision()
         return {
+            "clock_stop": clock_stop.id,
             "note": note.id,
             "activity": activity.id,
             "attachment": attachment.id,
