@@ -29,9 +29,7 @@ class AdrReferral(models.Model):
         index=True,
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
-    body_id = fields.Many2one(
-        "iso10002.adr.body", string="Body", required=True, ondelete="restrict"
-    )
+    body_id = fields.Many2one("iso10002.adr.body", required=True, ondelete="restrict")
     case_reference = fields.Char(string="Body's case reference")
     referral_date = fields.Date(required=True, default=fields.Date.context_today)
     outcome = fields.Selection(ADR_OUTCOMES, required=True, default="pending")

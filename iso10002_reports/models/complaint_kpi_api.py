@@ -9,7 +9,7 @@ analysis pivot and the PDF reports (Odoo's read-only routes).
 
 from odoo import api, fields, models
 
-from .kpi_definitions import kpi_figures
+from .kpi_values import kpi_figures
 
 
 class ComplaintKpi(models.AbstractModel):

@@ -107,6 +107,8 @@ KPI_ANALYSIS = {
     "rating_count": Analysis("rating_count:sum"),
     "rating_avg": Analysis("rating_value:avg", domain=RATED),
     "satisfied_rate": Analysis("satisfied_rate:avg", domain=RATED),
+    # summary resolutions (FCA DISP 1.5)
+    "summary_count": Analysis("summary_resolution_nbr:sum"),
 }
 # the KPIs of the list that have no counterpart in the analysis, and why
 NOT_IN_ANALYSIS = {
@@ -117,6 +119,25 @@ NOT_IN_ANALYSIS = {
         "not a figure of complaints"
         for kpi in KPIS
         if kpi.family in ("previous_actions", "audits")
+    },
+    "summary_rate": "a ratio of two counts of the analysis (summary_count "
+    "over received_count), not an aggregate of complaints",
+    **{
+        code: "vulnerable customers are counted, never listed (FCA FG21/1): "
+        "the analysis shows their counters to administrators only"
+        for code in (
+            "vulnerable_count",
+            "vuln_health",
+            "vuln_life",
+            "vuln_resil",
+            "vuln_capab",
+        )
+    },
+    **{
+        kpi.code: "from the referral records (complaint_kpi_adr.py): a "
+        "complaint may be referred more than once"
+        for kpi in KPIS
+        if kpi.family == "adr"
     },
 }
 

@@ -7,7 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
 
-from .kpi_definitions import OBJECTIVE_FIELDS, kpi_figures, kpi_line_values
+from .kpi_definitions import OBJECTIVE_FIELDS
+from .kpi_values import kpi_figures, kpi_line_values
 from .management_review_action import ACTION_STATES
 
 KPI_DIMENSIONS = {

@@ -14,7 +14,8 @@ from odoo.addons.iso10002_reports.models.kpi_analysis import (
     NOT_IN_ANALYSIS,
     kpi_analysis_measure,
 )
-from odoo.addons.iso10002_reports.models.kpi_definitions import KPIS, kpi_figures
+from odoo.addons.iso10002_reports.models.kpi_definitions import KPIS
+from odoo.addons.iso10002_reports.models.kpi_values import kpi_figures
 
 from .common import IsoReportsCase
 from .march_common import MARCH

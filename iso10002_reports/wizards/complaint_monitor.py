@@ -6,12 +6,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from ..models.kpi_definitions import (
-    KPI_BY_CODE,
-    OBJECTIVE_FIELDS,
-    kpi_figures,
-    kpi_status,
-)
+from ..models.kpi_definitions import KPI_BY_CODE, OBJECTIVE_FIELDS
+from ..models.kpi_values import kpi_figures, kpi_status
 
 PERIODS = [
     ("month", "This month"),

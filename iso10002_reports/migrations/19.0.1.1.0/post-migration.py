@@ -7,7 +7,7 @@ from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 from odoo.tools.sql import table_exists
 
-from odoo.addons.iso10002_reports.models.kpi_definitions import kpi_line_values
+from odoo.addons.iso10002_reports.models.kpi_values import kpi_line_values
 
 LEGACY_TABLE = "iso10002_review_kpi_legacy"
 
