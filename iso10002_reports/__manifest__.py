@@ -9,7 +9,7 @@
     "website": "https://github.com/iso10002-odoo/iso10002",
     "author": "ISO 10002 for Odoo contributors",
     "license": "AGPL-3",
-    "depends": ["iso10002_complaints"],
+    "depends": ["iso10002_complaints", "report_xlsx"],
     "data": [
         "security/iso10002_reports_security.xml",
         "security/ir.model.access.csv",
@@ -25,6 +25,7 @@
         "views/management_review_views.xml",
         "views/complaint_policy_views.xml",
         "views/iso10002_reports_menus.xml",
+        "wizards/regulatory_return_views.xml",
     ],
     "demo": ["demo/complaint_product_demo.xml"],
     "assets": {

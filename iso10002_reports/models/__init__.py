@@ -18,3 +18,4 @@ from . import management_review
 from . import management_review_inputs
 from . import management_review_line
 from . import mail_activity
+from . import complaint_analysis_regulated
