@@ -137,35 +137,42 @@ class RegulatoryReturn(models.TransientModel):
         return Figures(rows, start, end)
 
     def _labels(self):
-        _ = self.env._
         return {
-            "summary": _("Summary"),
-            "data_point": _("Data point"),
-            "value": _("Value"),
-            "outstanding": _("Complaints outstanding at the start of the period"),
-            "opened": _("Complaints opened"),
-            "closed": _("Complaints closed"),
-            "upheld": _("Complaints upheld"),
-            "upheld_pct": _("Upheld (%)"),
-            "3bd": _("Closed within 3 business days"),
-            "8w": _("Closed after 3 business days, within 8 weeks"),
-            "later": _("Closed after more than 8 weeks"),
-            "redress": _("Redress paid"),
-            "vulnerable_opened": _("Opened: customers identified as vulnerable"),
-            "vulnerable_closed": _("Closed: customers identified as vulnerable"),
-            "adr_referred": _("Closed and referred to an ADR body"),
-            "product_code": _("Product group code"),
-            "product": _("Product group"),
-            "cause_code": _("Cause code"),
-            "cause": _("Cause"),
-            "uncategorised": _("Not categorised"),
-            "total": _("Total"),
-            "by_product": _("By product group"),
-            "by_cause": _("By cause"),
-            "disp1_table1": _("Table 1: complaints opened by product group and cause"),
-            "disp1_table2": _("Table 2: complaints closed and upheld"),
-            "disp1_table3": _("Table 3: redress paid"),
-            "asic": _("IDR data set"),
+            "summary": self.env._("Summary"),
+            "data_point": self.env._("Data point"),
+            "value": self.env._("Value"),
+            "outstanding": self.env._(
+                "Complaints outstanding at the start of the period"
+            ),
+            "opened": self.env._("Complaints opened"),
+            "closed": self.env._("Complaints closed"),
+            "upheld": self.env._("Complaints upheld"),
+            "upheld_pct": self.env._("Upheld (%)"),
+            "3bd": self.env._("Closed within 3 business days"),
+            "8w": self.env._("Closed after 3 business days, within 8 weeks"),
+            "later": self.env._("Closed after more than 8 weeks"),
+            "redress": self.env._("Redress paid"),
+            "vulnerable_opened": self.env._(
+                "Opened: customers identified as vulnerable"
+            ),
+            "vulnerable_closed": self.env._(
+                "Closed: customers identified as vulnerable"
+            ),
+            "adr_referred": self.env._("Closed and referred to an ADR body"),
+            "product_code": self.env._("Product group code"),
+            "product": self.env._("Product group"),
+            "cause_code": self.env._("Cause code"),
+            "cause": self.env._("Cause"),
+            "uncategorised": self.env._("Not categorised"),
+            "total": self.env._("Total"),
+            "by_product": self.env._("By product group"),
+            "by_cause": self.env._("By cause"),
+            "disp1_table1": self.env._(
+                "Table 1: complaints opened by product group and cause"
+            ),
+            "disp1_table2": self.env._("Table 2: complaints closed and upheld"),
+            "disp1_table3": self.env._("Table 3: redress paid"),
+            "asic": self.env._("IDR data set"),
         }
 
     def _tables(self):
@@ -180,8 +187,7 @@ class RegulatoryReturn(models.TransientModel):
     def _file_name(self, extension):
         kind = self.fca_layout if self.return_type == "fca" else self.return_type
         return (
-            f"{kind}_{self.company_id.name}_{self.date_from}_{self.date_to}"
-            f".{extension}"
+            f"{kind}_{self.company_id.name}_{self.date_from}_{self.date_to}.{extension}"
         ).replace(" ", "_")
 
     # ------------------------------------------------------------------
@@ -201,7 +207,10 @@ class RegulatoryReturn(models.TransientModel):
                 writer.writerow([table.title])
             writer.writerow(table.header)
             writer.writerows(
-                [["" if value is None else value for value in row] for row in table.rows]
+                [
+                    ["" if value is None else value for value in row]
+                    for row in table.rows
+                ]
             )
         return out.getvalue().encode("utf-8")
 

@@ -251,9 +251,7 @@ def asic_table(figures, brand, title):
                 row["received_date"].date().isoformat(),
                 "closed" if is_closed else "open",
                 closed.date().isoformat() if is_closed else "",
-                (closed.date() - row["received_date"].date()).days
-                if is_closed
-                else "",
+                (closed.date() - row["received_date"].date()).days if is_closed else "",
                 row["category_product_code"] or "",
                 row["category_cause_code"] or "",
                 (row["category_outcome_code"] or "") if is_closed else "",
