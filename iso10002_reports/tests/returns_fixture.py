@@ -71,7 +71,9 @@ def generate(count=200, seed=13):
                     summary = True
                     delay = timedelta(hours=rnd.randrange(1, 60))
                 elif band < 0.8:
-                    delay = timedelta(days=rnd.randrange(4, 56), hours=rnd.randrange(24))
+                    delay = timedelta(
+                        days=rnd.randrange(4, 56), hours=rnd.randrange(24)
+                    )
                 else:
                     delay = timedelta(days=rnd.randrange(57, 120))
                 closed = received + delay
@@ -119,7 +121,12 @@ class ReturnsCase(IsoReportsCase):
         ):
             for code, name in names.items():
                 cls.categories[code] = Category.create(
-                    {"regime_id": cls.regime.id, "kind": kind, "code": code, "name": name}
+                    {
+                        "regime_id": cls.regime.id,
+                        "kind": kind,
+                        "code": code,
+                        "name": name,
+                    }
                 )
         cls.adr_body = cls.env["iso10002.adr.body"].create(
             {"name": "Test ombudsman", "code": "test_hreturns_adr"}
@@ -127,7 +134,9 @@ class ReturnsCase(IsoReportsCase):
         cls.channels = [cls.ch_email, cls.ch_phone, cls.ch_web]
         cls.specs = generate()
         cls.tickets = cls._create_fixture(cls.specs, cls.team)
-        for index, (spec, ticket) in enumerate(zip(cls.specs, cls.tickets, strict=True)):
+        for index, (spec, ticket) in enumerate(
+            zip(cls.specs, cls.tickets, strict=True)
+        ):
             spec.update(index=index, ref=ticket.complaint_ref)
         # out of scope: another company's complaint in the period
         cls.other_spec = dict(cls.specs[20], adr=[])
