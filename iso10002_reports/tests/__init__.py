@@ -11,3 +11,4 @@ from . import test_analysis_confidentiality
 from . import test_attack_surface
 from . import test_anonymisation_figures
 from . import test_regulatory_returns
+from . import test_regulatory_returns_http

@@ -184,7 +184,7 @@ class TestRegulatoryReturns(ReturnsCase):
         wizard = self._wizard(PS2519, "asic")
         wizard._tables()
         self.env.invalidate_all()
-        with self.assertQueryCount(8):
+        with self.assertQueryCount(11):
             wizard._tables()
 
     def test_layout_follows_the_period(self):
