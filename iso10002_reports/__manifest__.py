@@ -26,6 +26,7 @@
         "views/complaint_policy_views.xml",
         "views/iso10002_reports_menus.xml",
         "wizards/regulatory_return_views.xml",
+        "views/complaint_analysis_regulated_views.xml",
     ],
     "demo": ["demo/complaint_product_demo.xml"],
     "assets": {

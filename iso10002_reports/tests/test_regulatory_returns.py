@@ -195,6 +195,15 @@ class TestRegulatoryReturns(ReturnsCase):
         self.assertEqual(self._wizard(DISP1).fca_layout, "disp1")
         self.assertEqual(self._wizard(PS2519).fca_layout, "disp1")
 
+    def test_period_and_company_checked(self):
+        with self.assertRaisesRegex(UserError, "ends before it starts"):
+            self._wizard((PS2519[1], PS2519[0])).action_export_csv()
+        foreign = self.env["res.company"].create({"name": "Not the manager's Co"})
+        wizard = self._wizard(PS2519)
+        wizard.company_id = foreign
+        with self.assertRaisesRegex(UserError, "not one of your companies"):
+            wizard.action_export_csv()
+
     def test_handler_cannot_produce_a_return(self):
         with self.assertRaises(AccessError):
             self._wizard(PS2519, user=self.handler)

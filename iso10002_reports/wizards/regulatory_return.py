@@ -117,6 +117,14 @@ class RegulatoryReturn(models.TransientModel):
 
     def _figures(self):
         start, end = self._bounds()
+        if self.company_id not in self.env.companies:
+            raise UserError(
+                self.env._(
+                    "You may not report for %(company)s: it is not one of "
+                    "your companies.",
+                    company=self.company_id.name,
+                )
+            )
         domain = self._domain(start, end)
         Analysis = self.env["iso10002.complaint.analysis"]
         rows = Analysis.search_read(domain, ROW_FIELDS, order="received_date, id")
