@@ -65,6 +65,7 @@ setup(
         "odoo>=19.0,<19.1",
         "odoo-addon-helpdesk_mgmt>=19.0,<19.1",
         "odoo-addon-helpdesk_mgmt_rating>=19.0,<19.1",
+        "odoo-addon-report_xlsx>=19.0,<19.1",
         "psycopg2",
         "lxml",
     ],

@@ -9,7 +9,7 @@
     "website": "https://github.com/iso10002-odoo/iso10002",
     "author": "ISO 10002 for Odoo contributors",
     "license": "AGPL-3",
-    "depends": ["iso10002_complaints"],
+    "depends": ["iso10002_complaints", "report_xlsx"],
     "data": [
         "security/iso10002_reports_security.xml",
         "security/ir.model.access.csv",
@@ -27,6 +27,8 @@
         "views/iso10002_reports_menus.xml",
         "report/complaint_tracking_redress.xml",
         "report/complaint_tracking_clock_stop.xml",
+        "wizards/regulatory_return_views.xml",
+        "views/complaint_analysis_regulated_views.xml",
     ],
     "demo": ["demo/complaint_product_demo.xml"],
     "assets": {

@@ -25,3 +25,4 @@ from . import management_review_charts
 from . import complaint_kpi_analysis
 from . import helpdesk_ticket_redress
 from . import complaint_analysis_vulnerability
+from . import complaint_analysis_regulated

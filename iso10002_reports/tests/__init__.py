@@ -15,3 +15,5 @@ from . import test_kpi_analysis
 from . import test_redress_adr_reports
 from . import test_vulnerability_confidentiality
 from . import test_regulated_figures
+from . import test_regulatory_returns
+from . import test_regulatory_returns_http

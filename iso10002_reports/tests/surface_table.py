@@ -138,6 +138,14 @@ MODELS = {
         "abstract",
         "access check of the complaint assistants (finding 3)",
     ),
+    "iso10002.regulatory.return": (
+        "aggregate",
+        "regulator returns: figures of the analysis, refused when incomplete",
+    ),
+    "report.iso10002_reports.regulatory_return_xlsx": (
+        "abstract",
+        "XLSX rendering of the regulator return, no records",
+    ),
     "iso10002.complaint.intake.throttle": (
         "metadata",
         "rate-limit counters: hashes of IP addresses and emails, no complaint "

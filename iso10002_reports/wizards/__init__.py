@@ -1,1 +1,2 @@
 from . import complaint_monitor
+from . import regulatory_return

@@ -1,0 +1,1 @@
+from . import regulatory_return_xlsx
