@@ -109,6 +109,10 @@ KPI_ANALYSIS = {
     "satisfied_rate": Analysis("satisfied_rate:avg", domain=RATED),
     # summary resolutions (FCA DISP 1.5)
     "summary_count": Analysis("summary_resolution_nbr:sum"),
+    # external dispute resolution (ISO 10003): the complaints referred and
+    # the awards, as the referral records count them
+    "adr_referred": Analysis("nbr:sum", domain="[('adr_referral_count', '>', 0)]"),
+    "adr_awards": Analysis("adr_award_amount:sum"),
 }
 # the KPIs of the list that have no counterpart in the analysis, and why
 NOT_IN_ANALYSIS = {
@@ -133,11 +137,12 @@ NOT_IN_ANALYSIS = {
             "vuln_capab",
         )
     },
+    "adr_rate": "a ratio of two counts of the analysis (adr_referred over "
+    "received_count)",
     **{
-        kpi.code: "from the referral records (complaint_kpi_adr.py): a "
-        "complaint may be referred more than once"
-        for kpi in KPIS
-        if kpi.family == "adr"
+        code: "counted on the referral records (complaint_kpi_adr.py): a "
+        "complaint may be referred more than once, to more than one body"
+        for code in ("adr_decided", "adr_upheld")
     },
 }
 

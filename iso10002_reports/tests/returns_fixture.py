@@ -192,6 +192,9 @@ class ReturnsCase(IsoReportsCase):
                                     "body_id": cls.adr_body.id,
                                     "referral_date": spec["closed"].date(),
                                     "outcome": outcome,
+                                    # a decided referral has its date
+                                    "outcome_date": outcome != "pending"
+                                    and spec["closed"].date(),
                                 }
                             )
                             for outcome in spec["adr"]
