@@ -34,6 +34,10 @@
         "views/complaint_intake_views.xml",
         "views/intake_confirm_templates.xml",
         "views/intake_confirm_views.xml",
+        "report/complaint_letter_report.xml",
+        "data/adr_body_data.xml",
+        "data/mail_template_letter_data.xml",
+        "views/helpdesk_ticket_letter_views.xml",
     ],
     "demo": ["demo/iso10002_demo.xml"],
     "assets": {

@@ -84,4 +84,6 @@ from . import complaint_clock_stop
 from . import complaint_remedy_redress
 from . import ticket_regulated
 from . import complaint_policy_regulated
+from . import adr_body_letters
+from . import ticket_letters
 from . import ticket_integrity
