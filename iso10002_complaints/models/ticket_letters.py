@@ -45,7 +45,8 @@ LETTER_TEMPLATES = {
     "idr": "iso10002_complaints.mail_template_idr_response",
 }
 LETTER_REPORTS = {
-    kind: f"iso10002_complaints.action_report_letter_{kind}" for kind in LETTER_TEMPLATES
+    kind: f"iso10002_complaints.action_report_letter_{kind}"
+    for kind in LETTER_TEMPLATES
 }
 DECISION_TEMPLATE = "iso10002_complaints.mail_template_complaint_decision"
 HOLDING_ACTIVITY = "iso10002_complaints.mail_activity_complaint_holding_letter"
@@ -201,9 +202,7 @@ class HelpdeskTicket(models.Model):
                     )
                 )
             end = self._iso_summary_resolution_end()
-            if not self.summary_resolution and (
-                not end or fields.Datetime.now() > end
-            ):
+            if not self.summary_resolution and (not end or fields.Datetime.now() > end):
                 raise UserError(
                     self.env._(
                         "Complaint %(ref)s is not resolved within the summary "
@@ -216,7 +215,10 @@ class HelpdeskTicket(models.Model):
     @records_facts
     def _iso_post_letter(self, kind):
         template = self.env.ref(LETTER_TEMPLATES[kind])
-        date_field = {"holding": "holding_letter_date", "summary": "summary_letter_date"}
+        date_field = {
+            "holding": "holding_letter_date",
+            "summary": "summary_letter_date",
+        }
         for ticket in self:
             ticket.message_post_with_source(
                 template, message_type="comment", subtype_xmlid="mail.mt_comment"
@@ -244,9 +246,7 @@ class HelpdeskTicket(models.Model):
         )
         if activities:
             activities.action_feedback(
-                feedback=self.env._(
-                    "%(letter)s sent.", letter=LETTER_KINDS[kind]
-                )
+                feedback=self.env._("%(letter)s sent.", letter=LETTER_KINDS[kind])
             )
 
     # ------------------------------------------------------------------
@@ -301,7 +301,11 @@ class HelpdeskTicket(models.Model):
                 or ticket.iso_step == "responded"
             ):
                 due.append(
-                    (final_type, ticket.response_deadline, ticket._iso_final_letter_kind())
+                    (
+                        final_type,
+                        ticket.response_deadline,
+                        ticket._iso_final_letter_kind(),
+                    )
                 )
             due = [d for d in due if (ticket.id, d[0].id) not in scheduled]
             if not due:

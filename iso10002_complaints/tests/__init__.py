@@ -32,3 +32,4 @@ from . import test_surface_channels
 from . import test_ticket_facts
 from . import test_layout
 from . import test_letters
+from . import test_letters_pdf
