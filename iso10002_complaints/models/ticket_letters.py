@@ -149,6 +149,9 @@ class HelpdeskTicket(models.Model):
         return self._iso_send_letter(kind)
 
     def _iso_send_letter(self, kind):
+        # sending records facts in system_write: only who may write the
+        # complaint sends its letters (not a portal complainant over RPC)
+        self.check_access("write")
         self._iso_check_not_subject()
         self._iso_ensure_complaints()
         if kind == "ack":

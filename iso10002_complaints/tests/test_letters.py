@@ -178,6 +178,17 @@ class TestLetters(LettersCase):
                 letter_kind="holding"
             ).action_send_letter()
         self.assertFalse(complaint.holding_letter_date)
+        # nor the complainant, over RPC from their portal
+        portal = new_test_user(
+            self.env, login="iso10002_letter_portal", groups="base.group_portal"
+        )
+        complaint.partner_id = portal.partner_id
+        complaint.partner_id.email = "portal.letters@example.com"
+        with self.assertRaises(AccessError):
+            complaint.with_user(portal).with_context(
+                letter_kind="holding"
+            ).action_send_letter()
+        self.assertFalse(complaint.holding_letter_date)
         with self.assertRaisesRegex(UserError, "Choose which letter"):
             complaint.with_context(letter_kind="bogus").action_send_letter()
         # the dates of the letters sent are the process's
