@@ -196,3 +196,29 @@ class TestLetters(LettersCase):
             complaint.with_user(
                 self.helpdesk_user
             ).holding_letter_date = fields.Datetime.now()
+
+    def test_due_letters_job_does_not_query_per_complaint(self):
+        def steady_run_queries():
+            self.Ticket._iso_schedule_letter_activities()  # schedules the new ones
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self.Ticket._iso_schedule_letter_activities()
+            return self.env.cr.sql_log_count - before
+
+        self._ready_to_decide(self._letter_complaint())
+        first = steady_run_queries()
+        for _i in range(5):
+            self._ready_to_decide(self._letter_complaint())
+        self.assertEqual(steady_run_queries(), first)
+        self.assertEqual(
+            len(
+                self.env["mail.activity"].search(
+                    [
+                        ("res_model", "=", "helpdesk.ticket"),
+                        ("user_id", "=", self.helpdesk_user.id),
+                        ("activity_type_id", "=", self.env.ref(FINAL).id),
+                    ]
+                )
+            ),
+            6,
+        )
