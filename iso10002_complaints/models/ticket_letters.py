@@ -91,6 +91,36 @@ class HelpdeskTicket(models.Model):
         tracking=True,
     )
 
+    summary_letter_available = fields.Boolean(
+        string="Summary resolution communication available",
+        compute="_compute_summary_letter_available",
+        groups=INTERNAL_GROUPS,
+        help="Within the policy's summary resolution period, or resolved as "
+        "a summary resolution, and its communication not sent yet.",
+    )
+
+    @api.depends(
+        "is_complaint",
+        "received_date",
+        "decision_date",
+        "summary_letter_date",
+        "summary_resolution",
+        "iso_step",
+    )
+    def _compute_summary_letter_available(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            open_complaint = (
+                ticket.is_complaint
+                and not ticket.decision_date
+                and not ticket.summary_letter_date
+                and ticket.iso_step not in TERMINAL_STEPS
+            )
+            end = open_complaint and ticket._iso_summary_resolution_end()
+            ticket.summary_letter_available = open_complaint and bool(
+                ticket.summary_resolution or (end and now <= end)
+            )
+
     # ------------------------------------------------------------------
     # What the letters quote
     # ------------------------------------------------------------------

@@ -143,8 +143,10 @@ class TestLetters(LettersCase):
 
     def test_summary_resolution_communication(self):
         complaint = self._letter_complaint(received_date=fields.Datetime.now())
+        self.assertTrue(complaint.summary_letter_available)
         complaint.with_context(letter_kind="summary").action_send_letter()
         self.assertTrue(complaint.summary_letter_date)
+        self.assertFalse(complaint.summary_letter_available)
         message = complaint.message_ids.filtered(
             lambda m: (
                 m.subject == f"Your complaint {complaint.complaint_ref} is resolved"
@@ -157,8 +159,13 @@ class TestLetters(LettersCase):
             complaint.with_context(letter_kind="summary").action_send_letter()
         # 60 days after receipt: too late for a summary resolution
         late = self._letter_complaint()
+        self.assertFalse(late.summary_letter_available)
         with self.assertRaisesRegex(UserError, "needs a final response"):
             late.with_context(letter_kind="summary").action_send_letter()
+        # a policy without summary resolution offers none
+        self.policy.summary_resolution_days = 0
+        fresh = self._letter_complaint(received_date=fields.Datetime.now())
+        self.assertFalse(fresh.summary_letter_available)
 
     def test_letters_refused_to_a_person_complained_about(self):
         subject = new_test_user(
