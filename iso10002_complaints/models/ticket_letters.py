@@ -114,7 +114,7 @@ class HelpdeskTicket(models.Model):
                 ticket.is_complaint
                 and not ticket.decision_date
                 and not ticket.summary_letter_date
-                and ticket.iso_step not in TERMINAL_STEPS
+                and (ticket.iso_step not in TERMINAL_STEPS or ticket.summary_resolution)
             )
             end = open_complaint and ticket._iso_summary_resolution_end()
             ticket.summary_letter_available = open_complaint and bool(
@@ -205,7 +205,12 @@ class HelpdeskTicket(models.Model):
                     ref=ref,
                 )
             )
-        if self.decision_date or self.iso_step in TERMINAL_STEPS:
+        # a complaint closed as a summary resolution still gets its
+        # communication (DISP 1.5.4R: promptly, once resolved)
+        closed = self.iso_step in TERMINAL_STEPS and not (
+            kind == "summary" and self.summary_resolution
+        )
+        if self.decision_date or closed:
             raise UserError(
                 self.env._(
                     "Complaint %(ref)s was answered or closed: no %(letter)s to "
