@@ -36,6 +36,10 @@
         "views/intake_confirm_views.xml",
         "views/helpdesk_ticket_redress_views.xml",
         "views/helpdesk_ticket_vulnerability_views.xml",
+        "report/complaint_letter_report.xml",
+        "data/adr_body_data.xml",
+        "data/mail_template_letter_data.xml",
+        "views/helpdesk_ticket_letter_views.xml",
     ],
     "demo": ["demo/iso10002_demo.xml"],
     "assets": {

@@ -90,4 +90,6 @@ from . import ticket_approval
 from . import ticket_vulnerability
 from . import ticket_clock_stop
 from . import ticket_summary_resolution
+from . import adr_body_letters
+from . import ticket_letters
 from . import ticket_integrity

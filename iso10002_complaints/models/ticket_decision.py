@@ -73,9 +73,7 @@ class HelpdeskTicket(models.Model):
                 policy = self.env["iso10002.complaint.policy"]._get_for_company(
                     ticket.company_id
                 )
-                template = policy.decision_template_id or self.env.ref(
-                    "iso10002_complaints.mail_template_complaint_decision"
-                )
+                template = ticket._iso_decision_template(policy)
                 ticket.message_post_with_source(
                     template, message_type="comment", subtype_xmlid="mail.mt_comment"
                 )
@@ -83,6 +81,13 @@ class HelpdeskTicket(models.Model):
             if stage:
                 ticket.stage_id = stage
         return True
+
+    def _iso_decision_template(self, policy):
+        """The mail template that communicates the decision (extended by the
+        letters of regulated firms, ticket_letters.py)."""
+        return policy.decision_template_id or self.env.ref(
+            "iso10002_complaints.mail_template_complaint_decision"
+        )
 
     @records_facts
     def _iso_record_reaction(self, reaction, note=False):

@@ -55,6 +55,9 @@ SYSTEM_FIELDS = frozenset(
         "escalated_date",
         "escalated_to_id",
         "escalated_deadline",
+        # letters sent (issue 13, ticket_letters.py)
+        "holding_letter_date",
+        "summary_letter_date",
         # satisfaction (8.3), computed from the ratings
         "satisfaction",
         "satisfaction_score",

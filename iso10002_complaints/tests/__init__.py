@@ -35,3 +35,5 @@ from . import test_redress_approval
 from . import test_vulnerability
 from . import test_clock_stop
 from . import test_summary_resolution
+from . import test_letters
+from . import test_letters_pdf
