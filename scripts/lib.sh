@@ -79,21 +79,22 @@ bridge_names() {
     (IFS=,; echo "${names[*]}")
 }
 
-# Comma-separated Odoo modules the bridges depend on, besides the two addons
-# and what they already need (read from the bridges' manifests).
+# Comma-separated Odoo modules the bridges depend on (those of bridge $1
+# only, when given), besides the two addons and the bridges themselves
+# (read from the bridges' manifests).
 bridge_dependencies() {
-    "$PYTHON" - "$BRIDGES_DIR" <<'PY'
+    "$PYTHON" - "$BRIDGES_DIR" "${1:-*}" <<'PY'
 import ast
 import pathlib
 import sys
 
+folder = pathlib.Path(sys.argv[1])
 ours = {"iso10002_complaints", "iso10002_reports"}
+ours |= {manifest.parent.name for manifest in folder.glob("*/__manifest__.py")}
 deps = set()
-bridges = set()
-for manifest in sorted(pathlib.Path(sys.argv[1]).glob("*/__manifest__.py")):
-    bridges.add(manifest.parent.name)
+for manifest in sorted(folder.glob(f"{sys.argv[2]}/__manifest__.py")):
     deps.update(ast.literal_eval(manifest.read_text(encoding="utf-8"))["depends"])
-print(",".join(sorted(deps - ours - bridges)))
+print(",".join(sorted(deps - ours)))
 PY
 }
 

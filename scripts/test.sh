@@ -97,11 +97,14 @@ else
         -i iso10002_complaints,iso10002_reports --with-demo
 fi
 if [ -n "$BRIDGES" ]; then
-    # -i installs what is missing (first run), -u updates the bridges that a
-    # kept database already has; each bridge also installs itself (auto_install)
-    echo "Installing the bridges' dependencies and the bridges in $DB..."
-    odoo_step "installing the bridges" -i "$BRIDGE_DEPS,$BRIDGE_MODULES" \
-        -u "$BRIDGE_MODULES" --with-demo
+    # one bridge at a time with its modules, as a company adds one module
+    # at a time (each bridge then installs itself, auto_install); -i
+    # installs what is missing, -u updates a bridge a kept database has
+    for bridge in ${BRIDGE_MODULES//,/ }; do
+        echo "Installing $bridge and $(bridge_dependencies "$bridge") in $DB..."
+        odoo_step "installing $bridge" -i "$(bridge_dependencies "$bridge"),$bridge" \
+            -u "$bridge" --with-demo
+    done
     for bridge in ${BRIDGE_MODULES//,/ }; do
         state="$(db_module_state "$DB" "$bridge")"
         [ "$state" = installed ] || die "bridge $bridge is not installed in $DB (state: ${state:-unknown})."

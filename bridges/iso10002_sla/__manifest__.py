@@ -12,4 +12,5 @@
     "depends": ["iso10002_complaints", "helpdesk_mgmt_sla"],
     "auto_install": True,
     "data": ["views/helpdesk_ticket_team_views.xml"],
+    "post_init_hook": "post_init_hook",
 }

@@ -14,6 +14,7 @@ loads after both and states the one definition: a new team gets the
 calendar of its company's complaints policy, else the company's."""
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -37,3 +38,15 @@ class HelpdeskTicketTeam(models.Model):
             .search([("company_id", "=", company.id)], limit=1)
         )
         return policy.resource_calendar_id or company.resource_calendar_id
+
+    @api.constrains("use_sla", "resource_calendar_id")
+    def _check_sla_calendar(self):
+        """helpdesk_mgmt_sla counts its deadlines on the team's working
+        hours: a team that uses SLAs has them."""
+        if missing := self.filtered(lambda t: t.use_sla and not t.resource_calendar_id):
+            raise ValidationError(
+                self.env._(
+                    "Team %(teams)s uses SLAs: give it working hours.",
+                    teams=", ".join(missing.mapped("name")),
+                )
+            )

@@ -8,9 +8,11 @@ from datetime import datetime
 from lxml import etree
 
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.iso10002_complaints.tests.common import ComplaintCommon
+from odoo.addons.iso10002_sla.hooks import post_init_hook
 
 
 @tagged("post_install", "-at_install")
@@ -89,3 +91,24 @@ class TestSlaCalendar(ComplaintCommon):
         sla_line = complaint.ticket_sla_ids
         self.assertEqual(len(sla_line), 1)
         self.assertIn(sla_line.deadline.weekday(), (5, 6))
+
+    def test_a_team_using_slas_has_working_hours(self):
+        team = self.env["helpdesk.ticket.team"].create(
+            {"name": "Complaints", "is_complaint_team": True}
+        )
+        with self.assertRaisesRegex(ValidationError, "give it working hours"):
+            team.write({"use_sla": True, "resource_calendar_id": False})
+
+    def test_install_gives_teams_without_working_hours_the_default(self):
+        """Teams created before helpdesk_mgmt_sla keep no calendar (the column
+        was the complaints addon's): the bridge's install gives them one, else
+        helpdesk_mgmt_sla fails on their tickets."""
+        team = self.env["helpdesk.ticket.team"].create({"name": "Old team"})
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket_team SET resource_calendar_id = NULL WHERE id = %s",
+            [team.id],
+        )
+        team.invalidate_recordset()
+        self.policy.resource_calendar_id = self.weekend_calendar
+        post_init_hook(self.env)
+        self.assertEqual(team.resource_calendar_id, self.weekend_calendar)
