@@ -58,20 +58,25 @@ class MgmtsystemAction(models.Model):
         """{"open", "effective", "not_effective", "total"}: the actions of
         the nonconformities opened from complaints of ``companies``; the
         effectiveness checks counted are those of the period when given."""
-        base = [("from_complaints", "=", True), ("company_id", "in", companies.ids)]
-        checked = []
-        if date_from:
-            checked.append(("effectiveness_date", ">=", date_from))
-        if date_to:
-            checked.append(("effectiveness_date", "<=", date_to))
+        actions = self.search_fetch(
+            [("from_complaints", "=", True), ("company_id", "in", companies.ids)],
+            ["effectiveness", "effectiveness_date", "stage_id"],
+        )
+
+        def checked(action, outcome):
+            day = action.effectiveness_date
+            return (
+                action.effectiveness == outcome
+                and (not date_from or day >= date_from)
+                and (not date_to or day <= date_to)
+            )
+
         return {
-            "total": self.search_count(base),
-            "open": self.search_count([*base, ("stage_id.is_ending", "=", False)]),
-            "effective": self.search_count(
-                [*base, *checked, ("effectiveness", "=", "effective")]
-            ),
-            "not_effective": self.search_count(
-                [*base, *checked, ("effectiveness", "=", "not_effective")]
+            "total": len(actions),
+            "open": len(actions.filtered(lambda a: not a.stage_id.is_ending)),
+            "effective": len(actions.filtered(lambda a: checked(a, "effective"))),
+            "not_effective": len(
+                actions.filtered(lambda a: checked(a, "not_effective"))
             ),
         }
 
