@@ -428,12 +428,36 @@ BRIDGE_MODELS = {
     "helpdesk_mgmt_merge": {
         "helpdesk.ticket.merge": ("owned", "merge wizard (iso10002_merge)"),
     },
+    "helpdesk_product": {
+        "product.product": ("hub", "a product's tickets (helpdesk_product)"),
+        "product.template": ("hub", "a product's tickets (helpdesk_product)"),
+        "product.document": (
+            "owned",
+            "a document (ir.attachment) of a record: of a complaint, like its "
+            "attachments",
+        ),
+    },
+    "iso10002_contact": {
+        "iso10002.complaint.log.wizard": (
+            "config",
+            "an employee's draft of a new complaint (transient: its creator "
+            "only); reads no complaint",
+        ),
+    },
     "helpdesk_mgmt_sla": {
         "helpdesk.ticket.sla": ("owned", "SLA lines of a ticket: deadlines"),
         "helpdesk.sla.report": ("aggregate", "SQL view: SLA figures per ticket"),
     },
 }
-BRIDGE_ROUTES = {}
+BRIDGE_ROUTES = {
+    "product": {
+        "/product/document/upload": (
+            None,
+            "uploads to products only (is_model_valid: product.product, "
+            "product.template), never to a complaint",
+        ),
+    },
+}
 _BASE_MODELS = dict(MODELS)
 _BASE_ROUTES = dict(ROUTES)
 
