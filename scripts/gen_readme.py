@@ -362,9 +362,14 @@ def render_html(readme_text, source_path):
 
 
 def find_addons():
+    """The two addons and the bridges of bridges/."""
+    manifests = [
+        *ROOT.glob("*/__manifest__.py"),
+        *ROOT.glob("bridges/*/__manifest__.py"),
+    ]
     return sorted(
         path.parent
-        for path in ROOT.glob("*/__manifest__.py")
+        for path in manifests
         if (path.parent / FRAGMENTS_DIR / "DESCRIPTION.md").is_file()
     )
 

@@ -57,6 +57,47 @@ install_requirements() {
         || die "could not install the Python requirements (requirements-test.txt) from PyPI."
 }
 
+# --- bridges -----------------------------------------------------------------------
+# bridges/ holds small auto-install addons that connect the two addons with
+# other Odoo and OCA modules (bridges/README.md). It is on the addons path
+# of every configuration; a bridge installs itself once its dependencies are.
+BRIDGES_DIR="$ROOT/bridges"
+
+# The OCA modules the bridges connect to (requirements-bridges.txt), from PyPI.
+install_bridge_requirements() {
+    "$PYTHON" -m pip install -q --disable-pip-version-check --root-user-action=ignore \
+        -r "$ROOT/requirements-bridges.txt" \
+        || die "could not install the bridges' OCA modules (requirements-bridges.txt) from PyPI."
+}
+
+# Comma-separated names of the bridges (folders of bridges/ with a manifest).
+bridge_names() {
+    local manifest names=()
+    for manifest in "$BRIDGES_DIR"/*/__manifest__.py; do
+        [ -f "$manifest" ] && names+=("$(basename "$(dirname "$manifest")")")
+    done
+    (IFS=,; echo "${names[*]}")
+}
+
+# Comma-separated Odoo modules the bridges depend on (those of bridge $1
+# only, when given), besides the two addons and the bridges themselves
+# (read from the bridges' manifests).
+bridge_dependencies() {
+    "$PYTHON" - "$BRIDGES_DIR" "${1:-*}" <<'PY'
+import ast
+import pathlib
+import sys
+
+folder = pathlib.Path(sys.argv[1])
+ours = {"iso10002_complaints", "iso10002_reports"}
+ours |= {manifest.parent.name for manifest in folder.glob("*/__manifest__.py")}
+deps = set()
+for manifest in sorted(folder.glob(f"{sys.argv[2]}/__manifest__.py")):
+    deps.update(ast.literal_eval(manifest.read_text(encoding="utf-8"))["depends"])
+print(",".join(sorted(deps - ours)))
+PY
+}
+
 # System tools of the tests: wkhtmltopdf (PDF reports), chromium (browser
 # tours), pdftotext (reading the PDFs back). Root installs what is missing
 # from Debian; anyone else is told what to install.
@@ -227,7 +268,7 @@ db_host = $DB_HOST
 db_port = $DB_PORT
 db_user = $DB_USER
 ${DB_PASSWORD:+db_password = $DB_PASSWORD}
-addons_path = $ROOT
+addons_path = $ROOT,$BRIDGES_DIR
 data_dir = ${DATA_DIR:-$WORK/data}
 without_demo = $without_demo
 http_interface = 127.0.0.1

@@ -27,6 +27,11 @@
 #                         next run (the two addons are then updated, -u, not
 #                         installed); without it the database must not exist
 #                         yet and is dropped at the end.
+# ISO_TEST_BRIDGES=1: the second configuration of CI: also installs the OCA
+# modules of requirements-bridges.txt and every bridge of bridges/ (which
+# install themselves on their dependencies) and runs the tests of the two
+# addons, of tests/ and of the bridges. Without it only the two addons are
+# installed and the bridges' tests are not collected.
 # Other variables: ISO_TEST_JUNIT (report path, default test-results/junit.xml),
 # PYTHON (interpreter that imports Odoo, default python3), KEEP_WORK=1 (keep
 # the temporary folder with Odoo's and PostgreSQL's logs).
@@ -38,6 +43,16 @@ started=$SECONDS
 check_odoo
 ensure_test_tools
 install_requirements
+BRIDGES="${ISO_TEST_BRIDGES:-}"
+if [ -n "$BRIDGES" ]; then
+    install_bridge_requirements
+    BRIDGE_MODULES="$(bridge_names)"
+    BRIDGE_DEPS="$(bridge_dependencies)"
+    [ -n "$BRIDGE_MODULES" ] || die "ISO_TEST_BRIDGES=1 but bridges/ holds no bridge."
+    echo "Configuration: the two addons with the bridges ($BRIDGE_MODULES) and $BRIDGE_DEPS."
+else
+    echo "Configuration: the two addons alone (no bridge installed)."
+fi
 
 # --- PostgreSQL and the Odoo configuration --------------------------------------
 DB="${ISO_TEST_DB_NAME:-iso10002_test}"
@@ -81,10 +96,36 @@ else
     odoo_step "installing iso10002_complaints and iso10002_reports" \
         -i iso10002_complaints,iso10002_reports --with-demo
 fi
+if [ -n "$BRIDGES" ]; then
+    # one bridge at a time with its modules, as a company adds one module
+    # at a time (each bridge then installs itself, auto_install); -i
+    # installs what is missing, -u updates a bridge a kept database has
+    for bridge in ${BRIDGE_MODULES//,/ }; do
+        echo "Installing $bridge and $(bridge_dependencies "$bridge") in $DB..."
+        odoo_step "installing $bridge" -i "$(bridge_dependencies "$bridge"),$bridge" \
+            -u "$bridge" --with-demo
+    done
+    for bridge in ${BRIDGE_MODULES//,/ }; do
+        state="$(db_module_state "$DB" "$bridge")"
+        [ "$state" = installed ] || die "bridge $bridge is not installed in $DB (state: ${state:-unknown})."
+    done
+fi
 echo "Database ready in $((SECONDS - t0)) s."
 
 # --- the tests -----------------------------------------------------------------------
 JUNIT="${ISO_TEST_JUNIT:-$ROOT/test-results/junit.xml}"
+# pytest.ini's testpaths are the two addons and tests/; the bridges run adds
+# bridges/ (unless a path to test is given)
+TEST_PATHS=()
+if [ -n "$BRIDGES" ]; then
+    TEST_PATHS=(iso10002_complaints iso10002_reports tests bridges)
+    for arg in "$@"; do
+        if [ -e "${arg%%::*}" ]; then
+            TEST_PATHS=()
+            break
+        fi
+    done
+fi
 mkdir -p "$(dirname "$JUNIT")"
 rm -f "$JUNIT"
 t0=$SECONDS
@@ -92,7 +133,7 @@ set +e
 "$PYTHON" -m pytest -c "$ROOT/pytest.ini" --rootdir "$ROOT" \
     --odoo-config "$CONF" --odoo-database "$DB" --odoo-http --odoo-log-level=warn \
     --junitxml "$JUNIT" -rfEs \
-    "$@"
+    "${TEST_PATHS[@]}" "$@"
 status=$?
 set -e
 echo "pytest exited with $status after $((SECONDS - t0)) s (whole run: $((SECONDS - started)) s)."

@@ -12,8 +12,10 @@ import inspect
 import re
 import threading
 
-# the modules whose models and routes are the product's own surface
+# the modules whose models and routes are the product's own surface: the two
+# addons and the bridges of bridges/ (named iso10002_*)
 OWN_MODULES = ("iso10002_complaints", "iso10002_reports")
+OWN_PREFIX = "iso10002_"
 # modules whose routes are in scope (besides routes that take a record)
 ROUTE_MODULES = re.compile(r"^(iso10002_|helpdesk)")
 TICKET = "helpdesk.ticket"
@@ -95,7 +97,10 @@ def own_models(env):
     """Every model (wizards, SQL views and abstract models included) that one
     of the product's modules defines."""
     return sorted(
-        name for name in env.registry if env[name]._original_module in OWN_MODULES
+        name
+        for name in env.registry
+        if env[name]._original_module in OWN_MODULES
+        or (env[name]._original_module or "").startswith(OWN_PREFIX)
     )
 
 

@@ -424,3 +424,75 @@ for _rule, _twin in {
     ),
 }.items():
     ROUTES[_rule] = (None, _SAME.format(_twin))
+
+# --- the bridges (bridges/) and the modules they connect to ---------------------
+# Classified only where the module that brings them is installed (the second
+# configuration of CI installs every bridge): {module: {model: (CATEGORY,
+# "why")}} and {module: {rule: (PROBE, "why")}}. classify_installed() adds
+# them to MODELS and ROUTES.
+BRIDGE_MODELS = {
+    "mgmtsystem_nonconformity": {
+        "mgmtsystem.nonconformity": (
+            "owned",
+            "nonconformity opened from complaints (res_model/res_id and "
+            "complaint_ids): linking needs read access to the complaint, "
+            "multi-company rule (iso10002_mgmtsystem)",
+        ),
+        "mgmtsystem.action": (
+            "via",
+            "corrective action of such a nonconformity (management-system users only)",
+        ),
+    },
+    "helpdesk_mgmt_merge": {
+        "helpdesk.ticket.merge": ("owned", "merge wizard (iso10002_merge)"),
+    },
+    "helpdesk_product": {
+        "product.product": ("hub", "a product's tickets (helpdesk_product)"),
+        "product.template": ("hub", "a product's tickets (helpdesk_product)"),
+        "product.document": (
+            "owned",
+            "a document (ir.attachment) of a record: of a complaint, like its "
+            "attachments",
+        ),
+    },
+    "iso10002_contact": {
+        "iso10002.complaint.log.wizard": (
+            "config",
+            "an employee's draft of a new complaint (transient: its creator "
+            "only); reads no complaint",
+        ),
+    },
+    "helpdesk_mgmt_sla": {
+        "helpdesk.ticket.sla": ("owned", "SLA lines of a ticket: deadlines"),
+        "helpdesk.sla.report": ("aggregate", "SQL view: SLA figures per ticket"),
+    },
+}
+BRIDGE_ROUTES = {
+    "product": {
+        "/product/document/upload": (
+            None,
+            "uploads to products only (is_model_valid: product.product, "
+            "product.template), never to a complaint",
+        ),
+    },
+}
+_BASE_MODELS = dict(MODELS)
+_BASE_ROUTES = dict(ROUTES)
+
+
+def classify_installed(env):
+    """MODELS and ROUTES with the entries of BRIDGE_MODELS and BRIDGE_ROUTES
+    whose module is installed in ``env``'s database (in place)."""
+    installed = set(
+        env["ir.module.module"]
+        .sudo()
+        .search([("state", "=", "installed")])
+        .mapped("name")
+    )
+    MODELS.clear()
+    MODELS.update(_BASE_MODELS)
+    ROUTES.clear()
+    ROUTES.update(_BASE_ROUTES)
+    for module in installed:
+        MODELS.update(BRIDGE_MODELS.get(module, {}))
+        ROUTES.update(BRIDGE_ROUTES.get(module, {}))

@@ -54,6 +54,12 @@ def _unclassified(kind, found, table, how):
 
 @tagged("post_install", "-at_install")
 class TestAttackSurface(RouteProbeMixin, SurfaceHttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the models and routes of the bridges and their modules, if installed
+        surface_table.classify_installed(cls.env)
+
     # ------------------------------------------------------------------
     # Enumeration and classification
     # ------------------------------------------------------------------

@@ -20,6 +20,10 @@ KPI_QUERIES = 11  # 4 aggregate queries (ADR referrals); user, tz, lang, labels
 REVIEW_QUERIES = 20  # the policy id is cached: no search; figures as lines
 AUDIT_QUERIES = 16
 MONITOR_QUERIES = 16
+# queries a bridge adds where installed (bridges/, the second CI
+# configuration): iso10002_mgmtsystem counts the corrective actions of
+# complaints (one query, and the write of the counts for the audit)
+BRIDGE_QUERIES = {"iso10002_mgmtsystem": {"review": 1, "audit": 2}}
 
 
 @tagged("post_install", "-at_install")
@@ -210,15 +214,19 @@ class TestKpiPerformance(IsoReportsCase):
         self.assertEqual(total_5000, 5000)
         # the number of queries did not
         self.assertEqual(counts_100, counts_5000)
-        self.assertEqual(
-            counts_5000,
-            {
-                "kpi": KPI_QUERIES,
-                "review": REVIEW_QUERIES,
-                "audit": AUDIT_QUERIES,
-                "monitor": MONITOR_QUERIES,
-            },
+        expected = {
+            "kpi": KPI_QUERIES,
+            "review": REVIEW_QUERIES,
+            "audit": AUDIT_QUERIES,
+            "monitor": MONITOR_QUERIES,
+        }
+        installed = self.env["ir.module.module"].search(
+            [("name", "in", list(BRIDGE_QUERIES)), ("state", "=", "installed")]
         )
+        for module in installed.mapped("name"):
+            for key, extra in BRIDGE_QUERIES[module].items():
+                expected[key] += extra
+        self.assertEqual(counts_5000, expected)
 
     def _assert_hot_path(self):
         """The KPI set under the ORM's own query counter, cold cache."""

@@ -1,0 +1,1 @@
+from . import test_employee_logs_complaint

@@ -1,0 +1,111 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Any employee logs a complaint from the contact form (iso10002_contact)."""
+
+from datetime import datetime, timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, new_test_user, tagged
+
+from odoo.addons.iso10002_complaints.tests.common import ComplaintCommon
+
+
+@tagged("post_install", "-at_install")
+class TestEmployeeLogsComplaint(ComplaintCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.employee = new_test_user(
+            cls.env,
+            login="iso_shop_floor",
+            name="Sam Shopfloor",
+            groups="base.group_user",
+            company_id=cls.company.id,
+        )
+        cls.policy.intake_team_id = cls.team_complaints
+
+    def _log(self, user, channel="phone", **values):
+        """The two clicks: 'Log a complaint' on the contact, then 'Log'."""
+        action = self.partner.with_user(user).action_log_complaint()
+        self.assertEqual(action["res_model"], "iso10002.complaint.log.wizard")
+        wizard_model = (
+            self.env[action["res_model"]]
+            .with_user(user)
+            .with_context(**action["context"])
+        )
+        with Form(wizard_model) as form:
+            form.channel = channel
+            form.name = values.get("name", "Rude delivery driver")
+            form.description = "The driver threw the parcel over the fence."
+            if "received_date" in values:
+                form.received_date = values["received_date"]
+        wizard = form.save()
+        self.assertEqual(wizard.partner_id, self.partner)
+        return wizard.action_log()
+
+    def _logged(self, name="Rude delivery driver"):
+        return self.env["helpdesk.ticket"].search(
+            [("name", "=", name), ("partner_id", "=", self.partner.id)]
+        )
+
+    def test_employee_logs_a_phone_complaint_without_reading_the_register(self):
+        result = self._log(self.employee)
+        complaint = self._logged()
+        self.assertEqual(len(complaint), 1)
+        self.assertTrue(complaint.is_complaint)
+        self.assertTrue(complaint.complaint_ref)
+        self.assertIn(complaint.complaint_ref, result["params"]["message"])
+        self.assertEqual(
+            complaint.channel_id,
+            self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone"),
+        )
+        self.assertEqual(complaint.team_id, self.team_complaints)
+        self.assertEqual(complaint.create_uid, self.employee)
+        self.assertFalse(complaint.user_id)
+        self.assertNotIn(self.employee.partner_id, complaint.message_partner_ids)
+        self.assertIn("received phone", complaint.message_ids[:1].body)
+        # no access to the register: not readable, not found, not writable
+        as_employee = complaint.with_user(self.employee)
+        with self.assertRaises(AccessError):
+            as_employee.read(["name"])
+        self.assertFalse(
+            self.env["helpdesk.ticket"].with_user(self.employee).search_count([])
+        )
+        field = self.env["res.partner"]._fields["complaint_count"]
+        self.assertFalse(
+            self.env["res.partner"]
+            .with_user(self.employee)
+            ._has_field_access(field, "read")
+        )
+
+    def test_channel_and_receipt_date_are_recorded(self):
+        received = fields.Datetime.now() - timedelta(days=2)
+        received = received.replace(microsecond=0)
+        self._log(
+            self.employee, channel="letter", name="Letter", received_date=received
+        )
+        complaint = self._logged("Letter")
+        self.assertEqual(
+            complaint.channel_id,
+            self.env.ref("iso10002_contact.helpdesk_ticket_channel_letter"),
+        )
+        self.assertEqual(complaint.received_date, received)
+        self._log(self.employee, channel="in_person", name="At the counter")
+        self.assertEqual(
+            self._logged("At the counter").channel_id,
+            self.env.ref("iso10002_contact.helpdesk_ticket_channel_in_person"),
+        )
+
+    def test_future_receipt_refused(self):
+        with self.assertRaisesRegex(UserError, "future"):
+            self._log(self.employee, received_date=datetime.now() + timedelta(days=3))
+
+    def test_contact_form_counts_complaints_its_reader_may_see(self):
+        self._log(self.employee)
+        self._log(self.employee, name="Second one")
+        self._create_plain(partner_id=self.partner.id)
+        partner = self.partner.with_user(self.helpdesk_manager)
+        self.assertEqual(partner.complaint_count, 2, "complaints only, not tickets")
+        action = partner.action_view_complaints()
+        self.assertEqual(self.env["helpdesk.ticket"].search_count(action["domain"]), 2)
