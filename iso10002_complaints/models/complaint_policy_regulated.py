@@ -68,3 +68,13 @@ class ComplaintPolicy(models.Model):
         "(0: same targets).",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+
+    def _apply_preset(self, preset):
+        """A preset brings its regime, ADR body, clock stop and holding
+        response along with its targets."""
+        res = super()._apply_preset(preset)
+        values = preset._convert_to_write(
+            {fname: preset[fname] for fname in REGULATED_FIELDS}
+        )
+        self.write(values)
+        return res

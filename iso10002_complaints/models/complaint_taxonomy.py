@@ -9,6 +9,7 @@ data (``data/complaint_taxonomy_*.xml``), citing its source.
 """
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 CATEGORY_KINDS = [
     ("product", "Product or service"),
@@ -85,3 +86,23 @@ class ComplaintCategory(models.Model):
                 if category.parent_id
                 else category.name
             )
+
+    @api.constrains("parent_id", "regime_id", "kind")
+    def _check_parent(self):
+        if self._has_cycle():
+            raise ValidationError(
+                self.env._("A category cannot be its own parent or ancestor.")
+            )
+        for category in self:
+            parent = category.parent_id
+            if parent and (
+                parent.regime_id != category.regime_id or parent.kind != category.kind
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(category)s and its parent %(parent)s must belong to "
+                        "the same regime's list.",
+                        category=category.name,
+                        parent=parent.complete_name,
+                    )
+                )

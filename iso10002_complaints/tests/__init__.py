@@ -31,3 +31,4 @@ from . import test_integrity
 from . import test_surface_channels
 from . import test_ticket_facts
 from . import test_layout
+from . import test_taxonomy
