@@ -89,10 +89,7 @@ class ComplaintCategory(models.Model):
 
     @api.constrains("parent_id", "regime_id", "kind")
     def _check_parent(self):
-        if self._has_cycle():
-            raise ValidationError(
-                self.env._("A category cannot be its own parent or ancestor.")
-            )
+        # a loop in the tree is refused by the ORM (_parent_store)
         for category in self:
             parent = category.parent_id
             if parent and (
