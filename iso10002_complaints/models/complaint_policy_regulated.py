@@ -18,7 +18,7 @@ REGULATED_FIELDS = (
 class ComplaintPolicyPreset(models.Model):
     _inherit = "iso10002.complaint.policy.preset"
 
-    regime_id = fields.Many2one("iso10002.complaint.regime", string="Regime")
+    regime_id = fields.Many2one("iso10002.complaint.regime")
     adr_body_id = fields.Many2one("iso10002.adr.body", string="ADR body")
     clock_stop_allowed = fields.Boolean(string="Clock stop allowed")
     holding_response_days = fields.Integer(

@@ -60,7 +60,6 @@ class ComplaintCategory(models.Model):
     )
     parent_id = fields.Many2one(
         "iso10002.complaint.category",
-        string="Parent",
         ondelete="restrict",
         index=True,
         domain="[('regime_id', '=', regime_id), ('kind', '=', kind)]",

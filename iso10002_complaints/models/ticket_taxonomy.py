@@ -63,9 +63,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             if not ticket.is_complaint:
                 ticket.regime_id = False
-            elif ticket.regime_id and any(
-                ticket[fname] for fname in CATEGORY_FIELDS
-            ):
+            elif ticket.regime_id and any(ticket[fname] for fname in CATEGORY_FIELDS):
                 # categorised: keeps the lists it was categorised against
                 ticket.regime_id = ticket.regime_id
             else:

@@ -23,7 +23,9 @@ class TestTaxonomyData(ComplaintCommon):
         cls.asic = ref(f"{MODULE}.regime_asic_rg271")
 
     def _codes(self, regime, kind):
-        return set(regime.category_ids.filtered(lambda c: c.kind == kind).mapped("code"))
+        return set(
+            regime.category_ids.filtered(lambda c: c.kind == kind).mapped("code")
+        )
 
     def test_regimes_cite_their_sources(self):
         for regime, cited in (
@@ -111,9 +113,7 @@ class TestTaxonomyData(ComplaintCommon):
             )
         # and no loop (the ORM's check of the tree)
         with self.assertRaisesRegex(UserError, "Recursion"):
-            admin.parent_id = self.env.ref(
-                f"{MODULE}.category_fca_disp1_cause_delays"
-            )
+            admin.parent_id = self.env.ref(f"{MODULE}.category_fca_disp1_cause_delays")
 
 
 @tagged("post_install", "-at_install")
@@ -150,7 +150,11 @@ class TestCategorisation(ComplaintCommon):
         company = self.env["res.company"].create({"name": "Sydney Credit Pty"})
         self.Policy._get_for_company(company).regime_id = self.asic
         team = self.env["helpdesk.ticket.team"].create(
-            {"name": "AU complaints", "is_complaint_team": True, "company_id": company.id}
+            {
+                "name": "AU complaints",
+                "is_complaint_team": True,
+                "company_id": company.id,
+            }
         )
         au_complaint = self._create_complaint(team_id=team.id, company_id=company.id)
         self.assertEqual(au_complaint.regime_id, self.asic)
@@ -243,7 +247,9 @@ class TestRegulatedPresets(ComplaintCommon):
             # the ADR bodies are data of the letters (adr_body_data.xml),
             # loaded before the presets' settings
             adr_body = self.env.ref(f"{MODULE}.{adr_xmlid}", raise_if_not_found=False)
-            self.assertEqual(preset.adr_body_id, adr_body or self.env["iso10002.adr.body"])
+            self.assertEqual(
+                preset.adr_body_id, adr_body or self.env["iso10002.adr.body"]
+            )
         self.assertFalse(self.preset_iso.regime_id)
 
     def test_uk_payment_services_preset(self):
