@@ -35,7 +35,11 @@ class ComplaintPolicy(models.Model):
         "iso10002.complaint.regime", string="Reporting regime", tracking=True
     )
     adr_body_id = fields.Many2one(
-        "iso10002.adr.body", string="External dispute resolution body", tracking=True
+        "iso10002.adr.body",
+        string="ADR body",
+        tracking=True,
+        help="External dispute resolution body the complainant may refer the "
+        "complaint to (ISO 10003); its referral rights are quoted in the letters.",
     )
     clock_stop_allowed = fields.Boolean(
         string="Clock stop allowed",
