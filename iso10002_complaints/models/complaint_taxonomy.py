@@ -44,6 +44,30 @@ class ComplaintRegime(models.Model):
 
     _code_uniq = models.Constraint("UNIQUE(code)", "A regime code must be unique.")
 
+    def _applies_at(self, date):
+        self.ensure_one()
+        return (not self.date_from or self.date_from <= date) and (
+            not self.date_to or date <= self.date_to
+        )
+
+    def _regime_at(self, date):
+        """The regime of the same regulator (authority and country) whose
+        lists apply at ``date``, ``self`` when none does: a policy set to the
+        FCA's PS25/19 return reports a complaint received before that
+        return's start under the DISP 1 Annex 1R return it replaces."""
+        self.ensure_one()
+        if not date or not self.authority or self._applies_at(date):
+            return self
+        # sudo: the regimes are configuration, whoever files the complaint
+        others = self.sudo().search(
+            [
+                ("id", "!=", self.id),
+                ("authority", "=", self.authority),
+                ("country_id", "=", self.country_id.id),
+            ]
+        )
+        return self.browse(next((r.id for r in others if r._applies_at(date)), self.id))
+
 
 class ComplaintCategory(models.Model):
     _name = "iso10002.complaint.category"

@@ -3,7 +3,8 @@
 """A complaint categorised against its regime's taxonomy (7.5, 8.4).
 
 The regime is the one of the company's complaints policy when the complaint
-is received (a system field: the process sets it, see ticket_integrity.py);
+is received, or the same regulator's return in force on the day of receipt
+(a system field: the process sets it, see ticket_integrity.py);
 a complaint keeps its regime when the policy later moves to another one
 (e.g. from FCA DISP 1 Annex 1R to PS25/19), so that it is reported in the
 lists it was categorised against. The product group, cause and outcome are
@@ -57,7 +58,7 @@ class HelpdeskTicket(models.Model):
         domain="[('kind', '=', 'outcome'), ('regime_id', '=', regime_id)]",
     )
 
-    @api.depends("is_complaint", "company_id")
+    @api.depends("is_complaint", "company_id", "received_date")
     def _compute_regime_id(self):
         Policy = self.env["iso10002.complaint.policy"]
         for ticket in self:
@@ -68,9 +69,14 @@ class HelpdeskTicket(models.Model):
                 ticket.regime_id = ticket.regime_id
             else:
                 # _get_for_company: sudo, the policy is company configuration
-                ticket.regime_id = Policy._get_for_company(
+                regime = Policy._get_for_company(
                     ticket.company_id or self.env.company
                 ).regime_id
+                # the same regulator's return in force at receipt
+                received = ticket.received_date
+                ticket.regime_id = regime and regime._regime_at(
+                    received and received.date()
+                )
 
     @api.constrains("regime_id", *CATEGORY_FIELDS)
     def _check_categories_of_regime(self):

@@ -4,12 +4,17 @@
 categorised in the regime of their company's policy, and what the regulatory
 presets bring (regime, ADR body, clock stop, holding response)."""
 
+from datetime import date, datetime
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.iso10002_complaints.tests.common import ComplaintCommon
 
 MODULE = "iso10002_complaints"
+# a receipt date in the periods of the FCA's DISP 1 Annex 1R return, so that
+# the tests do not depend on today's date
+RECEIVED_2026 = datetime(2026, 3, 2, 10, 0, 0)
 
 
 @tagged("post_install", "-at_install")
@@ -138,14 +143,15 @@ class TestCategorisation(ComplaintCommon):
         )
         cls.policy.regime_id = cls.disp1
 
+    def _create_complaint(self, **values):
+        values.setdefault("received_date", RECEIVED_2026)
+        return super()._create_complaint(**values)
+
     def test_complaint_reported_under_its_company_policy_regime(self):
         complaint = self._create_complaint()
         self.assertEqual(complaint.regime_id, self.disp1)
         plain = self._create_plain()
         self.assertFalse(plain.regime_id)
-        # a plain ticket turned into a complaint gets it too
-        plain.write({"is_complaint": True})
-        self.assertEqual(plain.regime_id, self.disp1)
         # another company, another policy, another regime
         company = self.env["res.company"].create({"name": "Sydney Credit Pty"})
         self.Policy._get_for_company(company).regime_id = self.asic
@@ -158,13 +164,34 @@ class TestCategorisation(ComplaintCommon):
         )
         au_complaint = self._create_complaint(team_id=team.id, company_id=company.id)
         self.assertEqual(au_complaint.regime_id, self.asic)
+        # a plain ticket turned into a complaint (received now) gets it too
+        au_support = self.env["helpdesk.ticket.team"].create(
+            {"name": "AU support", "company_id": company.id}
+        )
+        au_plain = self._create_plain(team_id=au_support.id, company_id=company.id)
+        self.assertFalse(au_plain.regime_id)
+        au_plain.write({"is_complaint": True})
+        self.assertEqual(au_plain.regime_id, self.asic)
+
+    def test_complaint_reported_under_the_return_in_force_at_receipt(self):
+        """The FCA's policy names its PS25/19 return; a complaint received
+        before that return's start goes to the DISP 1 Annex 1R return."""
+        self.assertEqual(self.ps2519._regime_at(date(2027, 3, 1)), self.ps2519)
+        self.assertEqual(self.ps2519._regime_at(date(2026, 3, 1)), self.disp1)
+        self.assertEqual(self.disp1._regime_at(date(2027, 3, 1)), self.ps2519)
+        self.assertEqual(self.disp1._regime_at(date(2026, 3, 1)), self.disp1)
+        # no other return of that regulator at that date: its own
+        self.assertEqual(self.disp1._regime_at(date(2010, 1, 1)), self.disp1)
+        self.assertEqual(self.asic._regime_at(date(2020, 1, 1)), self.asic)
+        self.policy.regime_id = self.ps2519
+        self.assertEqual(self._create_complaint().regime_id, self.disp1)
 
     def test_categorised_complaint_keeps_its_regime(self):
         old = self._create_complaint()
         old.write({"category_product_id": self.product_banking.id})
-        self.policy.regime_id = self.ps2519
+        self.policy.regime_id = self.asic
         new = self._create_complaint()
-        self.assertEqual(new.regime_id, self.ps2519)
+        self.assertEqual(new.regime_id, self.asic)
         self.assertEqual(old.regime_id, self.disp1)
         self.assertEqual(old.category_product_id, self.product_banking)
 
@@ -280,8 +307,13 @@ class TestRegulatedPresets(ComplaintCommon):
         self.assertFalse(self.policy.clock_stop_allowed)
         self.assertEqual(self.policy.holding_response_days, 56)
         self.assertEqual(set(self.policy.target_ids.mapped("response_value")), {56})
-        # the complaints received from now on are reported under its regime
-        self.assertEqual(self._create_complaint().regime_id, self.ps2519)
+        # the complaints received from then on are reported under its
+        # regulator's return in force at receipt (before PS25/19 started:
+        # DISP 1 Annex 1R)
+        complaint = self._create_complaint(received_date=RECEIVED_2026)
+        self.assertEqual(
+            complaint.regime_id, self.env.ref(f"{MODULE}.regime_fca_disp1")
+        )
         # another preset replaces them all
         self.policy.preset_id = self.preset_iso
         self.policy.action_apply_preset()
