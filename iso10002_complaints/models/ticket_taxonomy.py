@@ -35,7 +35,8 @@ class HelpdeskTicket(models.Model):
         compute="_compute_regime_id",
         store=True,
         index="btree_not_null",
-        help="The regime of the company's complaints policy when categorised.",
+        help="The regime of the company's complaints policy, or the same "
+        "regulator's return in force, on the day of receipt.",
     )
     category_product_id = fields.Many2one(
         "iso10002.complaint.category",
