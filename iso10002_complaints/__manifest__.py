@@ -3,7 +3,7 @@
 {
     "name": "ISO 10002 Complaints Handling",
     "summary": "Handle customer complaints as ISO 10002:2018 asks, on helpdesk tickets",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "After-Sales",
     "website": "https://github.com/iso10002-odoo/iso10002",
     "author": "ISO 10002 for Odoo contributors",
@@ -40,6 +40,10 @@
         "data/adr_body_data.xml",
         "data/mail_template_letter_data.xml",
         "views/helpdesk_ticket_letter_views.xml",
+        "data/complaint_taxonomy_fca_data.xml",
+        "data/complaint_taxonomy_asic_data.xml",
+        "data/complaint_policy_preset_regulated_data.xml",
+        "views/complaint_taxonomy_views.xml",
     ],
     "demo": ["demo/iso10002_demo.xml"],
     "assets": {

@@ -35,7 +35,11 @@ class ComplaintPolicy(models.Model):
         "iso10002.complaint.regime", string="Reporting regime", tracking=True
     )
     adr_body_id = fields.Many2one(
-        "iso10002.adr.body", string="ADR body", tracking=True
+        "iso10002.adr.body",
+        string="ADR body",
+        tracking=True,
+        help="External dispute resolution body the complainant may refer the "
+        "complaint to (ISO 10003); its referral rights are quoted in the letters.",
     )
     clock_stop_allowed = fields.Boolean(
         string="Clock stop allowed",
@@ -68,3 +72,13 @@ class ComplaintPolicy(models.Model):
         "(0: same targets).",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+
+    def _apply_preset(self, preset):
+        """A preset brings its regime, ADR body, clock stop and holding
+        response along with its targets."""
+        res = super()._apply_preset(preset)
+        values = preset._convert_to_write(
+            {fname: preset[fname] for fname in REGULATED_FIELDS}
+        )
+        self.write(values)
+        return res

@@ -9,6 +9,7 @@ data (``data/complaint_taxonomy_*.xml``), citing its source.
 """
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 CATEGORY_KINDS = [
     ("product", "Product or service"),
@@ -42,6 +43,30 @@ class ComplaintRegime(models.Model):
     )
 
     _code_uniq = models.Constraint("UNIQUE(code)", "A regime code must be unique.")
+
+    def _applies_at(self, date):
+        self.ensure_one()
+        return (not self.date_from or self.date_from <= date) and (
+            not self.date_to or date <= self.date_to
+        )
+
+    def _regime_at(self, date):
+        """The regime of the same regulator (authority and country) whose
+        lists apply at ``date``, ``self`` when none does: a policy set to the
+        FCA's PS25/19 return reports a complaint received before that
+        return's start under the DISP 1 Annex 1R return it replaces."""
+        self.ensure_one()
+        if not date or not self.authority or self._applies_at(date):
+            return self
+        # sudo: the regimes are configuration, whoever files the complaint
+        others = self.sudo().search(
+            [
+                ("id", "!=", self.id),
+                ("authority", "=", self.authority),
+                ("country_id", "=", self.country_id.id),
+            ]
+        )
+        return self.browse(next((r.id for r in others if r._applies_at(date)), self.id))
 
 
 class ComplaintCategory(models.Model):
@@ -84,3 +109,20 @@ class ComplaintCategory(models.Model):
                 if category.parent_id
                 else category.name
             )
+
+    @api.constrains("parent_id", "regime_id", "kind")
+    def _check_parent(self):
+        # a loop in the tree is refused by the ORM (_parent_store)
+        for category in self:
+            parent = category.parent_id
+            if parent and (
+                parent.regime_id != category.regime_id or parent.kind != category.kind
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(category)s and its parent %(parent)s must belong to "
+                        "the same regime's list.",
+                        category=category.name,
+                        parent=parent.complete_name,
+                    )
+                )

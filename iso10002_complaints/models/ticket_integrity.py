@@ -64,7 +64,9 @@ SYSTEM_FIELDS = frozenset(
         "satisfaction_comment",
         "satisfaction_date",
         # regulated firms (issue 13): redress paid, summary resolution,
-        # clock stop, four-eyes approval, recorded by the process
+        # clock stop, four-eyes approval, recorded by the process; the
+        # reporting regime is the policy's at receipt (ticket_taxonomy.py)
+        "regime_id",
         "redress_paid_amount",
         "summary_resolution",
         "clock_stopped",

@@ -37,3 +37,4 @@ from . import test_clock_stop
 from . import test_summary_resolution
 from . import test_letters
 from . import test_letters_pdf
+from . import test_taxonomy
