@@ -92,32 +92,39 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _cron_iso_send_acknowledgements(self, batch_size=ACK_BATCH_SIZE):
         """Send the pending acknowledgements, oldest first, one transaction
-        per batch of ``batch_size`` complaints."""
+        per batch of ``batch_size`` complaints, while the job has time.
+
+        No batch is started once the time is up: the rest is reported as
+        remaining and the scheduler runs the job again at once, after the
+        other jobs due (its worker's watchdog never sees a long run)."""
         # sudo: a system job over every company's complaints
         tickets = self.sudo().with_context(active_test=False)
         cron = self.env["ir.cron"]
         pending = Domain("ack_pending", "=", True)
-        cron._commit_progress(remaining=tickets.search_count(pending))
+        time_left = cron._commit_progress(remaining=tickets.search_count(pending))
         last_id = 0
-        while batch := tickets.search(
-            pending & Domain("id", ">", last_id), order="id", limit=batch_size
+        while time_left and (
+            batch := tickets.search(
+                pending & Domain("id", ">", last_id), order="id", limit=batch_size
+            )
         ):
-            last_id = batch[-1].id
             if batch._iso_try_acknowledge():
+                last_id = batch[-1].id
                 time_left = cron._commit_progress(len(batch))
-            else:
-                # one transaction per complaint, so that only the failing
-                # ones stay pending; a failure counts as done for this run
-                # (no immediate loop on it): retried at the next run
-                for ticket in batch:
-                    ticket._iso_try_acknowledge(log_failure=True)
-                    time_left = cron._commit_progress(1)
-            if not time_left:
-                # the scheduler runs the job again at once for the rest
-                cron._commit_progress(
-                    remaining=tickets.search_count(pending & Domain("id", ">", last_id))
-                )
-                break
+                continue
+            # one transaction per complaint, so that only the failing ones
+            # stay pending; a failure counts as done for this run (no
+            # immediate loop on it): retried at the next run
+            for ticket in batch:
+                ticket._iso_try_acknowledge(log_failure=True)
+                last_id = ticket.id
+                time_left = cron._commit_progress(1)
+                if not time_left:
+                    break
+        if not time_left and last_id:
+            cron._commit_progress(
+                remaining=tickets.search_count(pending & Domain("id", ">", last_id))
+            )
 
     def _iso_try_acknowledge(self, log_failure=False):
         """Acknowledge the pending complaints of self, all or none: whether

@@ -120,12 +120,17 @@ class TestAfterCommit(ComplaintCommon):
 
         def out_of_time(cron, processed=0, *, remaining=None, deactivate=False):
             calls.append((processed, remaining))
-            return 0.0
+            # time for one batch
+            return 1.0 if len(calls) == 1 else 0.0
 
         with patch.object(IrCron, "_commit_progress", out_of_time):
             self.Ticket._cron_iso_send_acknowledgements(batch_size=2)
         self.assertEqual(calls, [(0, 3), (2, None), (0, 1)])
         self.assertEqual(more.mapped("ack_pending"), [False, False, True])
+        # no time left from the start: no batch begun, all remaining
+        with patch.object(IrCron, "_commit_progress", lambda *a, **k: 0.0):
+            self.Ticket._cron_iso_send_acknowledgements(batch_size=2)
+        self.assertTrue(more[2].ack_pending)
         self._run_pending_jobs(scheduled=[ACK_JOB])
         self.assertFalse(more[2].ack_pending)
 
