@@ -437,6 +437,13 @@ def find_chromium():
     )
 
 
+# the shots of the compliance guide and of the analytics, kept apart
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import screenshots_regulated  # noqa: E402
+
+screenshots_regulated.register(shot, png, form_section, open_complaint_tab, VIEW_READY)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8069", help="Odoo's address")

@@ -38,6 +38,8 @@ HTTP_PORT="$(sed -n 's/^http_port = //p' "$CONF")"
 echo "Creating the database with both addons and their demo data..."
 install_modules helpdesk_mgmt,helpdesk_mgmt_rating,resource --with-demo
 install_modules iso10002_complaints,iso10002_reports --with-demo
+# the Dashboards app and the complaints dashboard (bridges/)
+install_modules spreadsheet_dashboard,iso10002_spreadsheet_dashboard --with-demo
 
 echo "Starting Odoo on port $HTTP_PORT..."
 "${ODOO[@]}" -c "$CONF" -d "$DB" --db-filter="^$DB\$" --http-port="$HTTP_PORT" \
