@@ -52,9 +52,9 @@ FILTERS = [
 FIGURES = [
     ("Received", "__count", [], None),
     ("Open backlog", "__count", [["is_closed", "=", False]], None),
-    ("Acknowledged on time %", "ack_on_time_rate:avg", [], "objective_ack_on_time"),
+    ("On-time ack. %", "ack_on_time_rate:avg", [], "objective_ack_on_time"),
     (
-        "Final response on time (%)",
+        "On-time answers %",
         "response_on_time_rate:avg",
         [],
         "objective_response_on_time",
