@@ -11,5 +11,4 @@
     "depends": ["iso10002_reports", "spreadsheet_dashboard"],
     "data": ["data/dashboards.xml"],
     "auto_install": True,
-    "installable": True,
 }
