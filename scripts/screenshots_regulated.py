@@ -15,8 +15,8 @@ import time
 # the outer group titled TITLE of the form, shown (its notebook page
 # opened) and scrolled into view: its box in the viewport
 GROUP_BOX = """(title) => {
-  const sep = [...document.querySelectorAll('.o_horizontal_separator')]
-    .find(t => t.textContent.trim() === title);
+  const seps = [...document.querySelectorAll('.o_horizontal_separator')];
+  const sep = seps.find(t => t.textContent.trim() === title);
   if (!sep) return null;
   const pane = sep.closest('.tab-pane');
   if (pane && !pane.classList.contains('active')) {
@@ -25,10 +25,15 @@ GROUP_BOX = """(title) => {
     links[panes.indexOf(pane)].click();
     return 'retry';
   }
-  const group = sep.parentElement;
-  group.scrollIntoView({block: 'start'});
-  const r = group.getBoundingClientRect();
-  return {x: r.left, y: r.top, width: r.width, height: r.height};
+  sep.scrollIntoView({block: 'start'});
+  const scope = pane || document.querySelector('.o_form_sheet');
+  const next = seps.filter(t => scope.contains(t))
+    .find(t => t.getBoundingClientRect().top > sep.getBoundingClientRect().top + 5);
+  const top = sep.getBoundingClientRect().top;
+  const bottom = next ? next.getBoundingClientRect().top
+    : scope.getBoundingClientRect().bottom;
+  const sheet = document.querySelector('.o_form_sheet').getBoundingClientRect();
+  return {x: sheet.left, y: top, width: sheet.width, height: bottom - top};
 }"""
 
 
@@ -36,6 +41,7 @@ def group_shot(b, path, title, pad=12):
     b.viewport(2000)
     try:
         for _attempt in range(3):
+            b.network_idle(quiet=1)
             box = b.page.evaluate(GROUP_BOX, title)
             if box != "retry":
                 break
