@@ -37,6 +37,31 @@ def _short(label, size=14):
     return label if len(label) <= size else label[: size - 1] + "…"
 
 
+def _bar(label, value, x, step, bar_h, base, label_y):
+    """A bar of height ``bar_h`` standing on ``base`` in the slot of width
+    ``step`` from ``x``, its value above it and its label below the axis."""
+    bar_w = step * 0.6
+    x += (step - bar_w) / 2
+    y = base - bar_h
+    return Markup(
+        '<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
+        'fill="{c}"/><text x="{tx:.1f}" y="{ty:.1f}" '
+        'text-anchor="middle">{v}</text><text x="{tx:.1f}" y="{ly}" '
+        'text-anchor="middle">{label}</text>'
+    ).format(
+        x=x,
+        y=y,
+        w=bar_w,
+        h=bar_h,
+        c=BAR,
+        tx=x + bar_w / 2,
+        ty=y - 3,
+        v=_num(value),
+        ly=label_y,
+        label=escape(_short(label)),
+    )
+
+
 def bar_chart(labels, values, title, width=640, height=190):
     """Vertical bars with their values (e.g. complaints received per month)."""
     if not values:
@@ -45,33 +70,21 @@ def bar_chart(labels, values, title, width=640, height=190):
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = max(max(values), 1)
     step = plot_w / len(values)
-    bar_w = step * 0.6
     parts = [
         Markup('<line x1="{x0}" y1="{y}" x2="{x1}" y2="{y}" stroke="{c}"/>').format(
             x0=left, x1=width - right, y=top + plot_h, c=GRID
         )
     ]
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
-        bar_h = plot_h * value / top_value
-        x = left + i * step + (step - bar_w) / 2
-        y = top + plot_h - bar_h
         parts.append(
-            Markup(
-                '<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
-                'fill="{c}"/><text x="{tx:.1f}" y="{ty:.1f}" '
-                'text-anchor="middle">{v}</text><text x="{tx:.1f}" y="{ly}" '
-                'text-anchor="middle">{label}</text>'
-            ).format(
-                x=x,
-                y=y,
-                w=bar_w,
-                h=bar_h,
-                c=BAR,
-                tx=x + bar_w / 2,
-                ty=y - 3,
-                v=_num(value),
-                ly=height - bottom + 14,
-                label=escape(_short(label)),
+            _bar(
+                label,
+                value,
+                left + i * step,
+                step,
+                plot_h * value / top_value,
+                top + plot_h,
+                height - bottom + 14,
             )
         )
     return _svg(width, height, Markup("").join(parts), title)
@@ -86,7 +99,6 @@ def pareto_chart(labels, counts, cumulative, title, width=640, height=210):
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = max(max(counts), 1)
     step = plot_w / len(counts)
-    bar_w = step * 0.6
     base = top + plot_h
     parts = [
         Markup(
@@ -109,28 +121,19 @@ def pareto_chart(labels, counts, cumulative, title, width=640, height=210):
     for i, (label, count, cum) in enumerate(
         zip(labels, counts, cumulative, strict=True)
     ):
-        bar_h = plot_h * count / top_value
-        x = left + i * step + (step - bar_w) / 2
+        x = left + i * step
         parts.append(
-            Markup(
-                '<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
-                'fill="{c}"/><text x="{tx:.1f}" y="{ty:.1f}" '
-                'text-anchor="middle">{v}</text><text x="{tx:.1f}" y="{ly}" '
-                'text-anchor="middle">{label}</text>'
-            ).format(
-                x=x,
-                y=base - bar_h,
-                w=bar_w,
-                h=bar_h,
-                c=BAR,
-                tx=x + bar_w / 2,
-                ty=base - bar_h - 3,
-                v=_num(count),
-                ly=height - bottom + 14,
-                label=escape(_short(label)),
+            _bar(
+                label,
+                count,
+                x,
+                step,
+                plot_h * count / top_value,
+                base,
+                height - bottom + 14,
             )
         )
-        points.append((x + bar_w / 2, base - plot_h * min(cum, 100) / 100))
+        points.append((x + step / 2, base - plot_h * min(cum, 100) / 100))
     parts.append(
         Markup(
             '<polyline fill="none" stroke="{c}" stroke-width="1.5" points="{p}"/>'
