@@ -1,10 +1,23 @@
 # Copyright 2026 ISO 10002 for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
 import json
+import pathlib
+import re
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.iso10002_reports.models.kpi_definitions import KPIS
+
 MODEL = "iso10002.complaint.analysis"
+# the scorecards and the KPIs they show (kpi_definitions.KPIS)
+SCORECARD_KPIS = {
+    "Received": "received_count",
+    "Open backlog": "backlog_count",
+    "On-time ack. %": "ack_on_time_rate",
+    "On-time answers %": "response_on_time_rate",
+    "Satisfaction 1-5": "rating_avg",
+}
 
 
 @tagged("post_install", "-at_install")
@@ -68,23 +81,59 @@ class TestComplaintsDashboard(HttpCase):
             if spec["type"] == "relation":
                 self.assertIn(spec["modelName"], self.env)
 
+    def _cell(self, sheet_id, ref):
+        [sheet] = [sheet for sheet in self.data["sheets"] if sheet["id"] == sheet_id]
+        return sheet["cells"][ref]
+
     def test_dashboard_figures_equal_the_kpi_engine(self):
-        """The scorecards' pivots, read as the dashboard reads them, give the
-        KPI list's figures for the same complaints."""
+        """Each scorecard, followed to the pivot it reads (measure and
+        domain), gives its KPI's figure for the same complaints, and shows
+        that KPI's objective of the policy."""
         analysis = self.env[MODEL].with_user(self.manager)
-        kpis = self.env["iso10002.complaint.kpi"].with_user(self.manager)
-        figures = kpis.get_kpi_figures("2000-01-01", "2100-12-31")
-        [(count, ack, response)] = analysis._read_group(
-            [],
-            [],
-            ["__count", "ack_on_time_rate:avg", "response_on_time_rate:avg"],
+        figures = (
+            self.env["iso10002.complaint.kpi"]
+            .with_user(self.manager)
+            .get_kpi_figures("2000-01-01", "2100-12-31")
         )
-        self.assertTrue(count)
-        self.assertEqual(count, figures["received_count"])
-        self.assertAlmostEqual(ack or 0.0, figures["ack_on_time_rate"], places=1)
-        self.assertAlmostEqual(
-            response or 0.0, figures["response_on_time_rate"], places=1
-        )
+        kpis = {kpi.code: kpi for kpi in KPIS}
+        cards = {
+            figure["data"]["title"]["text"]: figure["data"]
+            for figure in self.data["sheets"][0]["figures"]
+            if figure["data"]["type"] == "scorecard"
+        }
+        self.assertEqual(set(cards), set(SCORECARD_KPIS))
+        for title, code in SCORECARD_KPIS.items():
+            card = cards[title]
+            sheet_id, ref = card["keyValue"].split("!")
+            formula = re.fullmatch(
+                r'=PIVOT\.VALUE\((\d+),"([^"]+)"\)', self._cell(sheet_id.lower(), ref)
+            )
+            pivot = self.data["pivots"][formula[1]]
+            self.assertIn(formula[2], [m["id"] for m in pivot["measures"]], title)
+            [(value,)] = analysis._read_group(pivot["domain"], [], [formula[2]])
+            self.assertAlmostEqual(value or 0.0, figures[code], places=1, msg=title)
+            objective = kpis[code].objective
+            if objective:
+                sheet_id, ref = card["baseline"].split("!")
+                self.assertEqual(
+                    self._cell(sheet_id.lower(), ref),
+                    f'=ODOO.LIST(1,1,"{objective}")',
+                    title,
+                )
+            else:
+                self.assertNotIn("baseline", card, title)
+        # the figures tell the measures apart: a scorecard reading another
+        # scorecard's measure would not pass
+        values = [figures[code] for code in SCORECARD_KPIS.values()]
+        self.assertEqual(len(set(values)), len(values), values)
+
+    def test_dashboard_is_the_generated_one(self):
+        """The dashboard installed is what scripts/gen_dashboard.py writes."""
+        script = pathlib.Path(__file__).parents[3] / "scripts" / "gen_dashboard.py"
+        spec = importlib.util.spec_from_file_location("gen_dashboard", script)
+        gen_dashboard = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(gen_dashboard)
+        self.assertEqual(self.data, gen_dashboard.dashboard())
 
     def test_dashboard_served_to_the_web_client(self):
         self.authenticate("dash_manager", "dash_manager")
