@@ -14,33 +14,22 @@ text is there (static/src/scss/report_fonts.scss of iso10002_complaints).
 
 import pathlib
 import subprocess
-import sys
 import tempfile
 
 import pytest
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "load"))
-
-import load  # noqa: E402
+from running_server import database, load, running_server
 
 REPORTS = ("report_complaint_form", "report_complaint_tracking")
 
 
 @pytest.fixture(scope="module")
 def server():
-    from odoo.tools import config
-
-    db = config["db_name"]
-    db = db[0] if isinstance(db, list | tuple) else db
     with tempfile.TemporaryDirectory() as tmp:
         log = pathlib.Path(tmp, "server.log")
-        srv = load.Server(config["config"], db, workers=0, log=str(log))
-        srv.start()
-        try:
+        with running_server(log) as srv:
             # logging in as admin points web.base.url, which wkhtmltopdf
             # loads the stylesheet from, to this server: put it back after
-            rpc = load.Rpc(srv, db)
+            rpc = load.Rpc(srv, database())
             icp = "ir.config_parameter"
             base_url = rpc.call(icp, "get_param", ["web.base.url"])
             try:
@@ -48,8 +37,6 @@ def server():
                 yield srv, rpc, log
             finally:
                 rpc.call(icp, "set_param", ["web.base.url", base_url])
-        finally:
-            srv.kill()
 
 
 def _pdf(srv, rpc, report, res_id, path):

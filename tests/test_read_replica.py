@@ -23,15 +23,10 @@ import pathlib
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 
 import pytest
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "load"))
-
-import load  # noqa: E402
+from running_server import database, load, pg_server, running_server
 
 PERIOD = ("2020-01-01", "2030-12-31")
 HOT_STANDBY_SETTINGS = (
@@ -130,25 +125,13 @@ def _psql(host, port, user, db, sql):
 
 @pytest.fixture(scope="module")
 def replica_server():
-    from odoo.tools import config
-
-    db = config["db_name"]
-    db = db[0] if isinstance(db, list | tuple) else db
-    host = config["db_host"] or "/var/run/postgresql"
-    port = config["db_port"] or 5432
-    user = config["db_user"] or os.environ.get("USER", "odoo")
+    db = database()
+    host, port, user = pg_server()
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o755)
         replica = Replica(tmp, host, port, user)
         replica.start()
-        conf = pathlib.Path(tmp, "odoo.conf")
-        conf.write_text(
-            pathlib.Path(config["config"]).read_text()
-            + f"\ndb_replica_host = {replica.socket}\n"
-            f"db_replica_port = {replica.port}\n"
-        )
         log = pathlib.Path(tmp, "server.log")
-        server = load.Server(str(conf), db, workers=0, log=str(log))
         try:
             assert (
                 _psql(
@@ -160,33 +143,12 @@ def replica_server():
                 )
                 == "t"
             )
-            server.start()
-            yield server, replica, log, db
+            with running_server(
+                log, db_replica_host=replica.socket, db_replica_port=replica.port
+            ) as server:
+                yield server, replica, log, db
         finally:
-            server.kill()
             replica.stop()
-
-
-def _call(rpc, model, method, args, kwargs=None):
-    """JSON-RPC call_kw on the path that names the model and the method, as
-    the web client calls it (the request log then names them too)."""
-    response = rpc.s.post(
-        f"{rpc.server.url}/web/dataset/call_kw/{model}/{method}",
-        json={
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "model": model,
-                "method": method,
-                "args": args,
-                "kwargs": kwargs or {},
-            },
-        },
-        timeout=120,
-    )
-    body = response.json()
-    assert "error" not in body, body.get("error")
-    return body["result"]
 
 
 def _request_mode(log, path):
@@ -202,12 +164,11 @@ def test_figures_analysis_and_reports_run_on_the_replica(replica_server, tmp_pat
     before = len(replica.statements())
 
     # the KPIs: read-only method, computed on the replica
-    figures = _call(rpc, "iso10002.complaint.kpi", "get_kpi_figures", list(PERIOD))
+    figures = rpc.call("iso10002.complaint.kpi", "get_kpi_figures", list(PERIOD))
     assert _request_mode(log, "iso10002.complaint.kpi/get_kpi_figures") == "ro"
     assert figures["received_count"] > 0
     # the analysis pivot (web_read_group is read-only in Odoo)
-    pivot = _call(
-        rpc,
+    pivot = rpc.call(
         "iso10002.complaint.analysis",
         "web_read_group",
         [[], ["channel_id"], ["__count"]],

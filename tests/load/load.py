@@ -175,7 +175,9 @@ class Rpc:
 
     def call(self, model, method, args, kwargs=None):
         r = self.s.post(
-            self.server.url + "/web/dataset/call_kw",
+            # the path names the model and method, as the web client's calls
+            # do (the server's request log then names them too)
+            f"{self.server.url}/web/dataset/call_kw/{model}/{method}",
             json={
                 "jsonrpc": "2.0",
                 "method": "call",
