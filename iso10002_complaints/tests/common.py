@@ -42,7 +42,9 @@ def run_pending_jobs(env, scheduled=()):
     )
     triggers.unlink()
     with ExitStack() as stack:
-        stack.enter_context(patch.object(IrCron, "_commit_progress", _commit_progress))
+        stack.enter_context(
+            patch.object(IrCron, "_commit_progress", job_commit_progress)
+        )
         stack.enter_context(patch.object(env.cr, "commit", lambda: None))
         for cron in due:
             cron.ir_actions_server_id.with_user(cron.user_id).with_context(
@@ -54,9 +56,9 @@ def run_pending_jobs(env, scheduled=()):
     return due
 
 
-def _commit_progress(ir_cron, *args, **kwargs):
-    # a job's commit, but the cursor's own (never in a test): what a commit
-    # runs first
+def job_commit_progress(ir_cron, *args, **kwargs):
+    """Stands for ``ir.cron._commit_progress`` in tests: a job's commit, but
+    the cursor's own (never in a test): what a commit runs first; time left."""
     _precommit(ir_cron.env)
     return float("inf")
 
