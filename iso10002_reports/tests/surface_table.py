@@ -112,7 +112,12 @@ MODELS = {
     ),
     # --- the product's own models ----------------------------------------------
     "iso10002.complaint.analysis": ("aggregate", "SQL view per complaint (finding 2)"),
-    "iso10002.complaint.kpi": ("abstract", "KPI helpers, no records"),
+    "iso10002.complaint.kpi": (
+        "abstract",
+        "KPI helpers, no records; get_kpi_figures (RPC) returns figures only, "
+        "to who may read the analysis, of companies they may access "
+        "(test_kpi_api)",
+    ),
     "iso10002.frozen.mixin": ("abstract", "frozen-record rules, no records"),
     "iso10002.frozen.line.mixin": ("abstract", "frozen-line rules, no records"),
     "iso10002.numbered.mixin": ("abstract", "numbering on creation, no records"),
