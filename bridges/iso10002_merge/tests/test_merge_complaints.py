@@ -86,6 +86,14 @@ class TestMergeComplaints(ComplaintCommon):
             self._merge(first | second, second)
         self.assertTrue(first.active)
 
+    def test_merge_refused_across_complainants(self):
+        first, _second = self._two_complaints()
+        other = self._create_complaint(partner_id=self.partner.id)
+        with self.assertRaisesRegex(UserError, "different complainants"):
+            self._merge(first | other, first)
+        self.assertTrue(other.active)
+        self.assertNotIn(self.partner, first.message_partner_ids)
+
     def test_merge_refused_across_companies(self):
         first, second = self._two_complaints()
         other = self.env["res.company"].create({"name": "Other kettles"})

@@ -50,8 +50,9 @@ class HelpdeskTicketMerge(models.TransientModel):
         return result
 
     def _check_complaint_merge(self, tickets):
-        """Complaints merge into one of them, all of the same company and of
-        the same confidentiality; anything else is refused."""
+        """Complaints merge into one of them, all of the same company, of
+        the same complainant and of the same confidentiality; anything else
+        is refused."""
         if self.create_new_ticket or not self.dst_ticket_id:
             raise UserError(
                 self.env._(
@@ -78,6 +79,16 @@ class HelpdeskTicketMerge(models.TransientModel):
                     "Complaints of different companies (%(companies)s) cannot be "
                     "merged: each company keeps its own register.",
                     companies=", ".join(tickets.company_id.mapped("name")),
+                )
+            )
+        # helpdesk_mgmt_merge subscribes the merged tickets' followers to the
+        # kept one: another complainant would then be sent its messages
+        if len({ticket.partner_id for ticket in tickets}) > 1:
+            raise UserError(
+                self.env._(
+                    "Complaints of different complainants cannot be merged "
+                    "(ISO 10002 4.10): each complainant would be sent the "
+                    "other's messages. Link them instead."
                 )
             )
         if len(set(tickets.mapped("confidential"))) > 1:
