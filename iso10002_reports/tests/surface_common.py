@@ -68,7 +68,23 @@ class SurfaceFixtureMixin(AccessFixtureMixin):
         cls.channels = {t.id: cls._fill_channels(t) for t in cls.targets}
         cls.refs = [ref for ref in cls.targets.mapped("complaint_ref") if ref]
         cls._fill_reports()
+        cls._fill_bridges()
         env.flush_all()
+
+    @classmethod
+    def _fill_bridges(cls):
+        """Complaint data the installed bridges (bridges/) hold."""
+        env = cls.env
+        if "iso10002.complaint.log.wizard" in env:
+            # iso10002_contact: an employee's complaint, logged from the
+            # contact form (the wizard keeps what was typed)
+            env["iso10002.complaint.log.wizard"].create(
+                {
+                    "partner_id": cls.partner_complainant.id,
+                    "name": f"{MARKER} logged by phone",
+                    "description": f"{MARKER} what the customer said",
+                }
+            )
 
     @classmethod
     def _fill_channels(cls, ticket):

@@ -79,6 +79,22 @@ class TestEmployeeLogsComplaint(ComplaintCommon):
             ._has_field_access(field, "read")
         )
 
+    def test_what_an_employee_typed_stays_theirs(self):
+        """The wizard keeps the complaint as typed until the transient
+        records are vacuumed: another employee reads none of it."""
+        self._log(self.employee)
+        colleague = new_test_user(
+            self.env,
+            login="iso_shop_floor_2",
+            groups="base.group_user",
+            company_id=self.company.id,
+        )
+        wizards = self.env["iso10002.complaint.log.wizard"]
+        self.assertEqual(len(wizards.with_user(self.employee).search([])), 1)
+        self.assertFalse(wizards.with_user(colleague).search([]))
+        with self.assertRaises(AccessError):
+            wizards.search([]).with_user(colleague).read(["description"])
+
     def test_channel_and_receipt_date_are_recorded(self):
         received = fields.Datetime.now() - timedelta(days=2)
         received = received.replace(microsecond=0)
