@@ -125,3 +125,28 @@ class TestEmployeeLogsComplaint(ComplaintCommon):
         self.assertEqual(partner.complaint_count, 2, "complaints only, not tickets")
         action = partner.action_view_complaints()
         self.assertEqual(self.env["helpdesk.ticket"].search_count(action["domain"]), 2)
+        # a confidential complaint counts for those who may read it only
+        self._logged("Second one").confidential = True
+        self.partner.invalidate_recordset(["complaint_count"])
+        self.assertEqual(partner.with_user(self.helpdesk_user).complaint_count, 1)
+
+    def test_complaint_count_in_one_query_for_many_contacts(self):
+        self._log(self.employee)
+        others = self.env["res.partner"].create(
+            [{"name": f"Other customer {n}"} for n in range(3)]
+        )
+        for other in others:
+            self._create_complaint(partner_id=other.id)
+        contacts = (self.partner | others).with_user(self.helpdesk_manager)
+
+        def queries(partners):
+            partners.invalidate_recordset(["complaint_count"])
+            before = self.env.cr.sql_log_count
+            counts = partners.mapped("complaint_count")
+            return self.env.cr.sql_log_count - before, counts
+
+        queries(contacts)  # the record rules, once
+        one, _counts = queries(contacts[:1])
+        four, counts = queries(contacts)
+        self.assertEqual(counts, [1, 1, 1, 1])
+        self.assertEqual(four, one, "not one query per contact")
