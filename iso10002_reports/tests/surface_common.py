@@ -75,6 +75,14 @@ class SurfaceFixtureMixin(AccessFixtureMixin):
     def _fill_bridges(cls):
         """Complaint data the installed bridges (bridges/) hold."""
         env = cls.env
+        ncs = env.registry.get("mgmtsystem.nonconformity")
+        if ncs is not None and "complaint_ids" in ncs._fields:
+            # iso10002_mgmtsystem: a nonconformity and its corrective action
+            # opened from the confidential complaint (its root cause)
+            complaint = cls.records["confidential"]
+            env["mgmtsystem.nonconformity"]._open_for_complaints(
+                complaint, complaint.root_cause, complaint.company_id
+            )
         if "iso10002.complaint.log.wizard" in env:
             # iso10002_contact: an employee's complaint, logged from the
             # contact form (the wizard keeps what was typed)
