@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from odoo import models
 from odoo.exceptions import UserError
+from odoo.tools import format_datetime
 
 from odoo.addons.iso10002_complaints.models.system_write import system_write
 
@@ -38,8 +39,10 @@ class HelpdeskTicketMerge(models.TransientModel):
                     % self.env._(
                         "%(ref)s, received %(received)s, acknowledged %(ack)s",
                         ref=ticket.complaint_ref,
-                        received=ticket.received_date,
-                        ack=ticket.ack_date or self.env._("not yet"),
+                        received=format_datetime(self.env, ticket.received_date),
+                        ack=format_datetime(self.env, ticket.ack_date)
+                        if ticket.ack_date
+                        else self.env._("not yet"),
                     )
                     for ticket in merged
                 ),
