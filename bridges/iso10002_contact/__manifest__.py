@@ -16,5 +16,6 @@
         "data/helpdesk_ticket_channel_data.xml",
         "wizards/complaint_log_wizard_views.xml",
         "views/res_partner_views.xml",
+        "security/iso10002_contact_security.xml",
     ],
 }

@@ -68,7 +68,31 @@ class SurfaceFixtureMixin(AccessFixtureMixin):
         cls.channels = {t.id: cls._fill_channels(t) for t in cls.targets}
         cls.refs = [ref for ref in cls.targets.mapped("complaint_ref") if ref]
         cls._fill_reports()
+        cls._fill_bridges()
         env.flush_all()
+
+    @classmethod
+    def _fill_bridges(cls):
+        """Complaint data the installed bridges (bridges/) hold."""
+        env = cls.env
+        ncs = env.registry.get("mgmtsystem.nonconformity")
+        if ncs is not None and "complaint_ids" in ncs._fields:
+            # iso10002_mgmtsystem: a nonconformity and its corrective action
+            # opened from the confidential complaint (its root cause)
+            complaint = cls.records["confidential"]
+            env["mgmtsystem.nonconformity"]._open_for_complaints(
+                complaint, complaint.root_cause, complaint.company_id
+            )
+        if "iso10002.complaint.log.wizard" in env:
+            # iso10002_contact: an employee's complaint, logged from the
+            # contact form (the wizard keeps what was typed)
+            env["iso10002.complaint.log.wizard"].create(
+                {
+                    "partner_id": cls.partner_complainant.id,
+                    "name": f"{MARKER} logged by phone",
+                    "description": f"{MARKER} what the customer said",
+                }
+            )
 
     @classmethod
     def _fill_channels(cls, ticket):

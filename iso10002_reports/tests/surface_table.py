@@ -462,9 +462,10 @@ BRIDGE_MODELS = {
     },
     "iso10002_contact": {
         "iso10002.complaint.log.wizard": (
-            "config",
-            "an employee's draft of a new complaint (transient: its creator "
-            "only); reads no complaint",
+            "aggregate",
+            "an employee's complaint as typed in the contact form (subject, "
+            "description, complainant): its creator's only (record rule); "
+            "the fixture holds one with the marker",
         ),
     },
     "helpdesk_mgmt_sla": {

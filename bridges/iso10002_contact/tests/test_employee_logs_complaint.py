@@ -79,6 +79,22 @@ class TestEmployeeLogsComplaint(ComplaintCommon):
             ._has_field_access(field, "read")
         )
 
+    def test_what_an_employee_typed_stays_theirs(self):
+        """The wizard keeps the complaint as typed until the transient
+        records are vacuumed: another employee reads none of it."""
+        self._log(self.employee)
+        colleague = new_test_user(
+            self.env,
+            login="iso_shop_floor_2",
+            groups="base.group_user",
+            company_id=self.company.id,
+        )
+        wizards = self.env["iso10002.complaint.log.wizard"]
+        self.assertEqual(len(wizards.with_user(self.employee).search([])), 1)
+        self.assertFalse(wizards.with_user(colleague).search([]))
+        with self.assertRaises(AccessError):
+            wizards.search([]).with_user(colleague).read(["description"])
+
     def test_channel_and_receipt_date_are_recorded(self):
         received = fields.Datetime.now() - timedelta(days=2)
         received = received.replace(microsecond=0)
@@ -109,3 +125,28 @@ class TestEmployeeLogsComplaint(ComplaintCommon):
         self.assertEqual(partner.complaint_count, 2, "complaints only, not tickets")
         action = partner.action_view_complaints()
         self.assertEqual(self.env["helpdesk.ticket"].search_count(action["domain"]), 2)
+        # a confidential complaint counts for those who may read it only
+        self._logged("Second one").confidential = True
+        self.partner.invalidate_recordset(["complaint_count"])
+        self.assertEqual(partner.with_user(self.helpdesk_user).complaint_count, 1)
+
+    def test_complaint_count_in_one_query_for_many_contacts(self):
+        self._log(self.employee)
+        others = self.env["res.partner"].create(
+            [{"name": f"Other customer {n}"} for n in range(3)]
+        )
+        for other in others:
+            self._create_complaint(partner_id=other.id)
+        contacts = (self.partner | others).with_user(self.helpdesk_manager)
+
+        def queries(partners):
+            partners.invalidate_recordset(["complaint_count"])
+            before = self.env.cr.sql_log_count
+            counts = partners.mapped("complaint_count")
+            return self.env.cr.sql_log_count - before, counts
+
+        queries(contacts)  # the record rules, once
+        one, _counts = queries(contacts[:1])
+        four, counts = queries(contacts)
+        self.assertEqual(counts, [1, 1, 1, 1])
+        self.assertEqual(four, one, "not one query per contact")

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import format_datetime
 
 from odoo.addons.iso10002_complaints.tests.common import ComplaintCommon
 
@@ -58,7 +59,12 @@ class TestMergeComplaints(ComplaintCommon):
         self.assertTrue(first.complaint_ref, "the merged complaint keeps its own")
         # the whole trail, tracking included, is on the kept complaint
         self.assertFalse(trail_first - second.message_ids)
-        self.assertIn(first.complaint_ref, second.message_ids[:1].body)
+        note = second.message_ids[:1].body
+        self.assertIn(first.complaint_ref, note)
+        # dates in the reader's time zone and format, not the database's UTC
+        merger_env = self.env(user=self.env.ref("base.user_admin"))
+        self.assertIn(format_datetime(merger_env, first.received_date), note)
+        self.assertNotIn("2026-03-02 09:00:00", note)
         # the acknowledgement and the earliest receipt: deadlines follow
         self.assertEqual(second.ack_date, ack_date)
         self.assertEqual(second.ack_method, "phone")
@@ -85,6 +91,14 @@ class TestMergeComplaints(ComplaintCommon):
         with self.assertRaisesRegex(UserError, "confidential"):
             self._merge(first | second, second)
         self.assertTrue(first.active)
+
+    def test_merge_refused_across_complainants(self):
+        first, _second = self._two_complaints()
+        other = self._create_complaint(partner_id=self.partner.id)
+        with self.assertRaisesRegex(UserError, "different complainants"):
+            self._merge(first | other, first)
+        self.assertTrue(other.active)
+        self.assertNotIn(self.partner, first.message_partner_ids)
 
     def test_merge_refused_across_companies(self):
         first, second = self._two_complaints()

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from odoo import models
 from odoo.exceptions import UserError
+from odoo.tools import format_datetime
 
 from odoo.addons.iso10002_complaints.models.system_write import system_write
 
@@ -38,8 +39,10 @@ class HelpdeskTicketMerge(models.TransientModel):
                     % self.env._(
                         "%(ref)s, received %(received)s, acknowledged %(ack)s",
                         ref=ticket.complaint_ref,
-                        received=ticket.received_date,
-                        ack=ticket.ack_date or self.env._("not yet"),
+                        received=format_datetime(self.env, ticket.received_date),
+                        ack=format_datetime(self.env, ticket.ack_date)
+                        if ticket.ack_date
+                        else self.env._("not yet"),
                     )
                     for ticket in merged
                 ),
@@ -50,8 +53,9 @@ class HelpdeskTicketMerge(models.TransientModel):
         return result
 
     def _check_complaint_merge(self, tickets):
-        """Complaints merge into one of them, all of the same company and of
-        the same confidentiality; anything else is refused."""
+        """Complaints merge into one of them, all of the same company, of
+        the same complainant and of the same confidentiality; anything else
+        is refused."""
         if self.create_new_ticket or not self.dst_ticket_id:
             raise UserError(
                 self.env._(
@@ -78,6 +82,16 @@ class HelpdeskTicketMerge(models.TransientModel):
                     "Complaints of different companies (%(companies)s) cannot be "
                     "merged: each company keeps its own register.",
                     companies=", ".join(tickets.company_id.mapped("name")),
+                )
+            )
+        # helpdesk_mgmt_merge subscribes the merged tickets' followers to the
+        # kept one: another complainant would then be sent its messages
+        if len({ticket.partner_id for ticket in tickets}) > 1:
+            raise UserError(
+                self.env._(
+                    "Complaints of different complainants cannot be merged "
+                    "(ISO 10002 4.10): each complainant would be sent the "
+                    "other's messages. Link them instead."
                 )
             )
         if len(set(tickets.mapped("confidential"))) > 1:

@@ -5,6 +5,7 @@ complaint, or from a recurring root cause of a management review."""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import plaintext2html
 
 TICKET = "helpdesk.ticket"
 
@@ -134,7 +135,7 @@ class MgmtsystemNonconformity(models.Model):
                 "type_action": "correction",
                 "company_id": company.id,
                 "user_id": self.env.user.id,
-                "description": description.replace("\n", "<br/>"),
+                "description": plaintext2html(description),
             }
         )
         origin = self.env.ref("iso10002_mgmtsystem.nonconformity_origin_complaint")

@@ -132,8 +132,13 @@ class TestCorrectiveAction(IsoReportsCase):
             review.write({"corrective_effective_count": 5})
 
     def test_complaint_opens_nonconformity(self):
+        self.c3.root_cause = "Seal <b>cracked</b> & loose"
         action = self.c3.with_user(self.manager).action_open_nonconformity()
         nc = self.nc_model.browse(action["res_id"])
+        # the root cause is the staff's text, never markup of the action
+        self.assertIn(
+            "Seal &lt;b&gt;cracked&lt;/b&gt; &amp; loose", nc.action_ids.description
+        )
         self.assertEqual(nc.complaint_ids, self.c3)
         self.assertEqual((nc.res_model, nc.res_id), ("helpdesk.ticket", self.c3.id))
         self.assertEqual(nc.partner_id, self.complainant)

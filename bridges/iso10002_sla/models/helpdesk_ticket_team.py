@@ -30,13 +30,10 @@ class HelpdeskTicketTeam(models.Model):
     @api.model
     def _default_resource_calendar(self):
         company = self.env.company
+        policies = self.env["iso10002.complaint.policy"]
         # sudo: reads which calendar the company's complaints policy uses
         # (a helpdesk manager creating a team may not read the policy)
-        policy = (
-            self.env["iso10002.complaint.policy"]
-            .sudo()
-            .search([("company_id", "=", company.id)], limit=1)
-        )
+        policy = policies.sudo().browse(policies._get_policy_id_for_company(company.id))
         return policy.resource_calendar_id or company.resource_calendar_id
 
     @api.constrains("use_sla", "resource_calendar_id")
