@@ -100,27 +100,15 @@ class ComplaintAnalysis(models.Model):
 
     def _select(self):
         terminal = SQL("t.iso_step IN %s", TERMINAL_STEPS)
-
-        def code(column):
-            return SQL(
-                "(SELECT cat.code FROM iso10002_complaint_category cat"
-                " WHERE cat.id = %s)",
-                SQL.identifier("t", column),
-            )
-
-        latest_referral = SQL(
-            "(SELECT r.outcome FROM iso10002_adr_referral r WHERE r.ticket_id = t.id"
-            " ORDER BY r.referral_date DESC, r.id DESC LIMIT 1)"
-        )
         return SQL(
             """%(base)s,
             t.regime_id AS regime_id,
             t.category_product_id AS category_product_id,
-            %(product_code)s AS category_product_code,
+            cat_product.code AS category_product_code,
             t.category_cause_id AS category_cause_id,
-            %(cause_code)s AS category_cause_code,
+            cat_cause.code AS category_cause_code,
             t.category_outcome_id AS category_outcome_id,
-            %(outcome_code)s AS category_outcome_code,
+            cat_outcome.code AS category_outcome_code,
             COALESCE(t.summary_resolution, FALSE) AS summary_resolution,
             CASE
                 WHEN NOT %(terminal)s OR t.closed_date IS NULL THEN NULL
@@ -130,16 +118,36 @@ class ComplaintAnalysis(models.Model):
                 ELSE 'later'
             END AS closing_band,
             COALESCE(t.redress_paid_amount, 0) AS redress_paid,
-            (SELECT COUNT(*) FROM iso10002_adr_referral r WHERE r.ticket_id = t.id)
-                AS adr_referral_count,
-            %(latest_referral)s AS adr_outcome,
-            (SELECT COALESCE(SUM(r.award_amount), 0) FROM iso10002_adr_referral r
-              WHERE r.ticket_id = t.id) AS adr_award_amount
+            COALESCE(adr.referral_count, 0) AS adr_referral_count,
+            adr.latest_outcome AS adr_outcome,
+            COALESCE(adr.award_amount, 0) AS adr_award_amount
             """,
             base=super()._select(),
-            product_code=code("category_product_id"),
-            cause_code=code("category_cause_id"),
-            outcome_code=code("category_outcome_id"),
             terminal=terminal,
-            latest_referral=latest_referral,
+        )
+
+    def _from(self):
+        # the categories' codes and the referrals of each complaint in one
+        # join each (an aggregate of the referrals, not a sub-select per
+        # row and column); PostgreSQL drops the joins a query does not read
+        return SQL(
+            """%s
+            LEFT JOIN iso10002_complaint_category cat_product
+                   ON cat_product.id = t.category_product_id
+            LEFT JOIN iso10002_complaint_category cat_cause
+                   ON cat_cause.id = t.category_cause_id
+            LEFT JOIN iso10002_complaint_category cat_outcome
+                   ON cat_outcome.id = t.category_outcome_id
+            LEFT JOIN (
+                SELECT r.ticket_id,
+                       COUNT(*) AS referral_count,
+                       (ARRAY_AGG(r.outcome
+                                  ORDER BY r.referral_date DESC, r.id DESC))[1]
+                           AS latest_outcome,
+                       SUM(r.award_amount) AS award_amount
+                  FROM iso10002_adr_referral r
+                 GROUP BY r.ticket_id
+            ) adr ON adr.ticket_id = t.id
+            """,
+            super()._from(),
         )

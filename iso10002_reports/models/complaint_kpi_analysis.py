@@ -1,13 +1,13 @@
 # Copyright 2026 ISO 10002 for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The KPIs in the analysis (:mod:`.kpi_analysis`): the rows behind a KPI,
-its figure read from them, and the drill-down that opens them."""
+"""The KPIs in the analysis (:mod:`.kpi_analysis`): the rows behind a KPI
+and the drill-down that opens them."""
 
 from odoo import api, models
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL, unique
 
-from .kpi_analysis import KPI_ANALYSIS, kpi_analysis_domain, kpi_analysis_measure
+from .kpi_analysis import kpi_analysis_domain, kpi_analysis_measure
 
 
 class ComplaintAnalysis(models.Model):
@@ -45,16 +45,6 @@ class ComplaintKpi(models.AbstractModel):
             "prev_stop": prev_stop,
         }
         return self._scope_domain(companies, teams) + kpi_analysis_domain(code, bounds)
-
-    @api.model
-    def _kpi_analysis_value(self, code, date_from, date_to, companies, teams=None):
-        """The figure of the KPI ``code``, read from the analysis rows."""
-        self.env.flush_all()
-        domain = self._kpi_analysis_domain(code, date_from, date_to, companies, teams)
-        [(value,)] = self._analysis(companies)._read_group(
-            domain, aggregates=[KPI_ANALYSIS[code].measure]
-        )
-        return value
 
     @api.model
     def _analysis_action(self, name, domain, view_mode, context=None):

@@ -178,15 +178,21 @@ class TestRegulatoryReturns(ReturnsCase):
         )
 
     def test_return_reads_the_analysis_in_a_bounded_number_of_queries(self):
-        """One read of the analysis for the period's 160-odd complaints, the
-        names of their categories and channels in one query each, the
-        vulnerable customers' counter (administrators only, read apart), the
-        completeness count: no query per complaint."""
+        """The completeness counts (all complaints, those the user reads),
+        one read of the analysis for the period's 160-odd complaints, the
+        names of their categories and channels in one query each, the ids of
+        the vulnerable customers' complaints (administrators only, read
+        apart): no query per complaint. The XLSX export checks completeness
+        before the download with the two counts only."""
         wizard = self._wizard(PS2519, "asic")
         wizard._tables()
         self.env.invalidate_all()
-        with self.assertQueryCount(12):
+        with self.assertQueryCount(13):
             wizard._tables()
+        self.env.invalidate_all()
+        # the wizard, its company, the two counts, the report action
+        with self.assertQueryCount(7):
+            wizard.action_export_xlsx()
 
     def test_layout_follows_the_period(self):
         """PS25/19's consolidated return from 1 January 2027, DISP 1 Annex

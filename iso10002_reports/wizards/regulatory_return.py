@@ -114,7 +114,10 @@ class RegulatoryReturn(models.TransientModel):
             ("closed_date", ">=", start),
         ]
 
-    def _figures(self):
+    def _check_complete(self):
+        """The period and company of the return, as [start, end) and the
+        domain of its analysis rows; refuses a return the user may not
+        make, or that would leave out complaints the user may not read."""
         start, end = self._bounds()
         if self.company_id not in self.env.companies:
             raise UserError(
@@ -126,22 +129,10 @@ class RegulatoryReturn(models.TransientModel):
             )
         domain = self._domain(start, end)
         Analysis = self.env["iso10002.complaint.analysis"]
-        rows = Analysis.search_read(domain, ROW_FIELDS, order="received_date, id")
-        # sudo: whether a customer is vulnerable is counted, never listed
-        # (complaint_analysis_vulnerability.py: administrators only); the
-        # return only sums it over the rows the user may read
-        vulnerable = {
-            row["id"]: row["vulnerable_nbr"]
-            for row in Analysis.sudo().search_read(
-                [("id", "in", [row["id"] for row in rows])], ["vulnerable_nbr"]
-            )
-        }
-        for row in rows:
-            row["vulnerable_count"] = vulnerable.get(row["id"], 0)
         # sudo: counts the complaints of the period the user may not read,
         # only to refuse a return that would leave them out (nothing of
         # them is read or shown)
-        hidden = Analysis.sudo().search_count(domain) - len(rows)
+        hidden = Analysis.sudo().search_count(domain) - Analysis.search_count(domain)
         if hidden:
             raise UserError(
                 self.env._(
@@ -152,6 +143,21 @@ class RegulatoryReturn(models.TransientModel):
                     count=hidden,
                 )
             )
+        return start, end, domain
+
+    def _figures(self):
+        start, end, domain = self._check_complete()
+        Analysis = self.env["iso10002.complaint.analysis"]
+        rows = Analysis.search_read(domain, ROW_FIELDS, order="received_date, id")
+        # sudo: whether a customer is vulnerable is counted, never listed
+        # (complaint_analysis_vulnerability.py: administrators only); the
+        # return only sums it over the rows of the period, all of which the
+        # user may read (_check_complete)
+        vulnerable = set(
+            Analysis.sudo().search(domain + [("vulnerable_nbr", ">", 0)]).ids
+        )
+        for row in rows:
+            row["vulnerable_count"] = int(row["id"] in vulnerable)
         return Figures(rows, start, end)
 
     def _labels(self):
@@ -251,7 +257,7 @@ class RegulatoryReturn(models.TransientModel):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        self._tables()  # refuse an incomplete return before the download
+        self._check_complete()  # refuse an incomplete return before the download
         return self.env.ref(
             "iso10002_reports.action_report_regulatory_return_xlsx"
         ).report_action(self)

@@ -233,12 +233,9 @@ def asic_table(figures, brand, title):
     The optional demographic elements are left empty: they are personal
     data the firm need not report."""
     rows = []
-    for row in sorted(figures.rows, key=lambda r: (r["received_date"], r["id"])):
-        if row["received_date"] >= figures.end:
-            continue
+    # the rows are those of the period, by receipt (RegulatoryReturn._figures)
+    for row in figures.rows:
         closed = row["closed_date"]
-        if closed and closed < figures.start:
-            continue
         is_closed = bool(closed) and closed < figures.end
         rows.append(
             [
