@@ -180,6 +180,12 @@ class TestLetters(LettersCase):
             holding_expected_date=fields.Date.today() + timedelta(days=7),
         )
         complaint.subject_user_ids = [Command.link(subject.id)]
+        # nor words the delay in their own case (objectivity, 4.7)
+        with self.assertRaises(AccessError):
+            complaint.with_user(subject).holding_reason = "Nothing to see."
+        with self.assertRaises(AccessError):
+            complaint.with_user(subject).holding_expected_date = fields.Date.today()
+        self.assertEqual(complaint.holding_reason, "Waiting for the courier.")
         with self.assertRaises(AccessError):
             complaint.with_user(subject).with_context(
                 letter_kind="holding"
