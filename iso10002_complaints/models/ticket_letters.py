@@ -27,6 +27,7 @@ from odoo.tools.translate import LazyTranslate
 from .iso_steps import TERMINAL_STEPS
 from .portal_fields import INTERNAL_GROUPS
 from .system_write import records_facts
+from .ticket_summary_resolution import SUMMARY_TEMPLATE
 
 _lt = LazyTranslate(__name__)
 
@@ -39,14 +40,10 @@ LETTER_KINDS = {
 }
 LETTER_TEMPLATES = {
     "ack": "iso10002_complaints.mail_template_complaint_ack",
-    "summary": "iso10002_complaints.mail_template_summary_resolution",
+    "summary": SUMMARY_TEMPLATE,
     "holding": "iso10002_complaints.mail_template_holding_response",
     "final": "iso10002_complaints.mail_template_final_response",
     "idr": "iso10002_complaints.mail_template_idr_response",
-}
-LETTER_REPORTS = {
-    kind: f"iso10002_complaints.action_report_letter_{kind}"
-    for kind in LETTER_TEMPLATES
 }
 DECISION_TEMPLATE = "iso10002_complaints.mail_template_complaint_decision"
 HOLDING_ACTIVITY = "iso10002_complaints.mail_activity_complaint_holding_letter"
@@ -108,17 +105,9 @@ class HelpdeskTicket(models.Model):
         "iso_step",
     )
     def _compute_summary_letter_available(self):
-        now = fields.Datetime.now()
         for ticket in self:
-            open_complaint = (
-                ticket.is_complaint
-                and not ticket.decision_date
-                and not ticket.summary_letter_date
-                and (ticket.iso_step not in TERMINAL_STEPS or ticket.summary_resolution)
-            )
-            end = open_complaint and ticket._iso_summary_resolution_end()
-            ticket.summary_letter_available = open_complaint and bool(
-                ticket.summary_resolution or (end and now <= end)
+            ticket.summary_letter_available = (
+                ticket.is_complaint and not ticket._iso_summary_letter_refusal()
             )
 
     # ------------------------------------------------------------------
@@ -138,16 +127,10 @@ class HelpdeskTicket(models.Model):
     def _iso_letter_date(self):
         return fields.Date.context_today(self)
 
-    def _iso_summary_resolution_end(self):
-        """End of the summary resolution window (FCA DISP 1.5.1R), computed
-        once, by ticket_summary_resolution.py; False when the policy has
-        none."""
-        self.ensure_one()
-        return self.summary_resolution_deadline
-
     def _iso_send_summary_resolution(self):
-        # the summary resolution closing sends the summary resolution letter:
-        # recorded as sent, its due activity done, never sent twice
+        """Post the summary resolution communication to the complainant
+        (called by the summary resolution closing, ticket_summary_resolution.py):
+        recorded as sent, its due activity done, never sent twice."""
         self.ensure_one()
         if self._iso_has_email() and not self.summary_letter_date:
             self._iso_post_letter("summary")
@@ -199,20 +182,13 @@ class HelpdeskTicket(models.Model):
                     ref=ref,
                 )
             )
-        # a complaint closed as a summary resolution still gets its
-        # communication (DISP 1.5.4R: promptly, once resolved)
-        closed = self.iso_step in TERMINAL_STEPS and not (
-            kind == "summary" and self.summary_resolution
-        )
-        if self.decision_date or closed:
-            raise UserError(
-                self.env._(
-                    "Complaint %(ref)s was answered or closed: no %(letter)s to "
-                    "send any more.",
-                    ref=ref,
-                    letter=LETTER_KINDS[kind],
-                )
-            )
+        if kind == "summary":
+            refusal = self._iso_summary_letter_refusal()
+            if refusal:
+                raise UserError(refusal)
+            return
+        if self.decision_date or self.iso_step in TERMINAL_STEPS:
+            raise UserError(self._iso_letter_answered(kind))
         if kind == "holding" and not (
             self.holding_reason and self.holding_expected_date
         ):
@@ -224,25 +200,39 @@ class HelpdeskTicket(models.Model):
                     ref=ref,
                 )
             )
-        if kind == "summary":
-            if self.summary_letter_date:
-                raise UserError(
-                    self.env._(
-                        "The summary resolution communication of %(ref)s was "
-                        "already sent.",
-                        ref=ref,
-                    )
-                )
-            end = self._iso_summary_resolution_end()
-            if not self.summary_resolution and (not end or fields.Datetime.now() > end):
-                raise UserError(
-                    self.env._(
-                        "Complaint %(ref)s is not resolved within the summary "
-                        "resolution period of the policy: it needs a final "
-                        "response (FCA DISP 1.5.1R).",
-                        ref=ref,
-                    )
-                )
+
+    def _iso_letter_answered(self, kind):
+        return self.env._(
+            "Complaint %(ref)s was answered or closed: no %(letter)s to "
+            "send any more.",
+            ref=self.complaint_ref,
+            letter=LETTER_KINDS[kind],
+        )
+
+    def _iso_summary_letter_refusal(self):
+        """Why the summary resolution communication may not be sent (False:
+        it may): the button's visibility and the check of sending."""
+        self.ensure_one()
+        # a complaint closed as a summary resolution still gets its
+        # communication (DISP 1.5.4R: promptly, once resolved)
+        if self.decision_date or (
+            self.iso_step in TERMINAL_STEPS and not self.summary_resolution
+        ):
+            return self._iso_letter_answered("summary")
+        if self.summary_letter_date:
+            return self.env._(
+                "The summary resolution communication of %(ref)s was already sent.",
+                ref=self.complaint_ref,
+            )
+        end = self.summary_resolution_deadline
+        if not self.summary_resolution and (not end or fields.Datetime.now() > end):
+            return self.env._(
+                "Complaint %(ref)s is not resolved within the summary "
+                "resolution period of the policy: it needs a final "
+                "response (FCA DISP 1.5.1R).",
+                ref=self.complaint_ref,
+            )
+        return False
 
     @records_facts
     def _iso_post_letter(self, kind):
