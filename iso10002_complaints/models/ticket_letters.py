@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 from odoo.tools.translate import LazyTranslate
 
 from .iso_steps import TERMINAL_STEPS
@@ -291,23 +292,50 @@ class HelpdeskTicket(models.Model):
             [("res_model", "=", self._name), ("activity_type_id", "in", types.ids)]
         )
         tickets = self.browse(set(existing.mapped("res_id"))).exists()
-        answered = tickets.filtered(
-            lambda t: t.decision_date or t.iso_step in TERMINAL_STEPS
+        pending = set(
+            tickets.filtered(
+                lambda t: not t.decision_date and t.iso_step not in TERMINAL_STEPS
+            ).ids
         )
-        moot = existing.filtered(
-            lambda a: a.res_id not in tickets.ids or a.res_id in answered.ids
-        )
+        moot = existing.filtered(lambda a: a.res_id not in pending)
         moot.unlink()
         scheduled = {(a.res_id, a.activity_type_id.id) for a in existing - moot}
-        complaints = self.search(
-            [
-                ("is_complaint", "=", True),
-                ("iso_step", "not in", list(TERMINAL_STEPS)),
-                ("decision_date", "=", False),
-                ("received_date", "!=", False),
-            ]
-        )
         now = fields.Datetime.now()
+        # only the complaints a letter may be due for: the final response at
+        # risk, overdue or ready; the holding response past the days of the
+        # company's policy and not sent
+        due_domain = Domain("response_deadline", "!=", False) & (
+            Domain("deadline_status", "in", ("at_risk", "overdue"))
+            | Domain("iso_step", "=", "responded")
+        )
+        # sudo: the policies are company configuration, read by the job
+        for policy in (
+            self.env["iso10002.complaint.policy"]
+            .sudo()
+            .search([("holding_response_days", ">", 0)])
+        ):
+            due_domain |= Domain(
+                [
+                    ("company_id", "=", policy.company_id.id),
+                    ("holding_letter_date", "=", False),
+                    (
+                        "received_date",
+                        "<=",
+                        now - timedelta(days=policy.holding_response_days),
+                    ),
+                ]
+            )
+        complaints = self.search(
+            Domain(
+                [
+                    ("is_complaint", "=", True),
+                    ("iso_step", "not in", list(TERMINAL_STEPS)),
+                    ("decision_date", "=", False),
+                    ("received_date", "!=", False),
+                ]
+            )
+            & due_domain
+        )
         policies = complaints._iso_policies() if complaints else {}
         for ticket in complaints:
             policy = policies[ticket.company_id]

@@ -81,6 +81,21 @@ class TestLetters(LettersCase):
         self.Ticket._cron_iso_escalate()
         self.assertFalse(self._activities(complaint, HOLDING), "sent: not due again")
 
+    def test_holding_response_due_while_the_final_response_is_on_time(self):
+        self.policy.holding_response_days = 2
+        complaint = self._letter_complaint(
+            received_date=fields.Datetime.now() - timedelta(days=3)
+        )
+        recent = self._letter_complaint(
+            received_date=fields.Datetime.now() - timedelta(days=1)
+        )
+        self._acknowledge(complaint)
+        self.assertEqual(complaint.deadline_status, "on_time")
+        self.Ticket._cron_iso_escalate()
+        self.assertEqual(len(self._activities(complaint, HOLDING)), 1)
+        self.assertFalse(self._activities(complaint, FINAL), "not at risk yet")
+        self.assertFalse(self._activities(recent, HOLDING), "not due yet")
+
     def test_final_response_due_then_sent_with_the_decision(self):
         complaint = self._ready_to_decide(self._letter_complaint())
         self.Ticket._cron_iso_escalate()
