@@ -303,9 +303,15 @@ class HelpdeskTicket(models.Model):
         now = fields.Datetime.now()
         # only the complaints a letter may be due for: the final response at
         # risk, overdue or ready; the holding response past the days of the
-        # company's policy and not sent
+        # company's policy and not sent. The deadline status is against the
+        # next deadline, which is the acknowledgement's until acknowledged.
         due_domain = Domain("response_deadline", "!=", False) & (
-            Domain("deadline_status", "in", ("at_risk", "overdue"))
+            Domain(
+                [
+                    ("next_deadline_kind", "=", "response"),
+                    ("deadline_status", "in", ("at_risk", "overdue")),
+                ]
+            )
             | Domain("iso_step", "=", "responded")
         )
         # sudo: the policies are company configuration, read by the job
@@ -347,7 +353,10 @@ class HelpdeskTicket(models.Model):
                 if holding_at <= now:
                     due.append((holding_type, holding_at, "holding"))
             if ticket.response_deadline and (
-                ticket.deadline_status in ("at_risk", "overdue")
+                (
+                    ticket.next_deadline_kind == "response"
+                    and ticket.deadline_status in ("at_risk", "overdue")
+                )
                 or ticket.iso_step == "responded"
             ):
                 due.append(

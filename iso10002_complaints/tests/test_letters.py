@@ -96,6 +96,21 @@ class TestLetters(LettersCase):
         self.assertFalse(self._activities(complaint, FINAL), "not at risk yet")
         self.assertFalse(self._activities(recent, HOLDING), "not due yet")
 
+    def test_acknowledgement_late_is_no_final_response_due(self):
+        complaint = self._letter_complaint(
+            received_date=fields.Datetime.now() - timedelta(days=6)
+        )
+        # late, but for its acknowledgement: the final response is weeks away
+        self.assertEqual(
+            (complaint.next_deadline_kind, complaint.deadline_status),
+            ("ack", "overdue"),
+        )
+        self.assertGreater(
+            complaint.response_deadline, fields.Datetime.now() + timedelta(days=14)
+        )
+        self.Ticket._cron_iso_escalate()
+        self.assertFalse(self._activities(complaint, FINAL))
+
     def test_final_response_due_then_sent_with_the_decision(self):
         complaint = self._ready_to_decide(self._letter_complaint())
         self.Ticket._cron_iso_escalate()
