@@ -9,6 +9,9 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.iso10002_complaints.tests.test_intake_common import (
+    IntakeHttpCommon,
+)
 from odoo.addons.iso10002_complaints.tests.letters_common import (
     FINAL,
     HOLDING,
@@ -265,3 +268,17 @@ class TestLetters(LettersCase):
             ),
             6,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestLettersPortal(IntakeHttpCommon):
+    def test_portal_names_the_adr_body_the_letters_quote(self):
+        # the free text of the policy, until an ADR body is chosen
+        text = self.url_open("/complaints/policy").text
+        self.assertIn("The Consumer Ombudsman", text)
+        fos = self.env.ref("iso10002_complaints.adr_body_fos")
+        self.policy.adr_body_id = fos
+        text = self.url_open("/complaints/policy").text
+        self.assertIn(fos.name, text)
+        self.assertIn(f'href="{fos.website}"', text)
+        self.assertNotIn("The Consumer Ombudsman", text)
