@@ -204,8 +204,7 @@ class HelpdeskTicket(models.Model):
 
     def _iso_letter_answered(self, kind):
         return self.env._(
-            "Complaint %(ref)s was answered or closed: no %(letter)s to "
-            "send any more.",
+            "Complaint %(ref)s was answered or closed: no %(letter)s to send any more.",
             ref=self.complaint_ref,
             letter=LETTER_KINDS[kind],
         )

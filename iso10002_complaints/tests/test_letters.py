@@ -9,14 +9,14 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.iso10002_complaints.tests.test_intake_common import (
-    IntakeHttpCommon,
-)
 from odoo.addons.iso10002_complaints.tests.letters_common import (
     FINAL,
     HOLDING,
     LettersCase,
     pdf_text,
+)
+from odoo.addons.iso10002_complaints.tests.test_intake_common import (
+    IntakeHttpCommon,
 )
 
 
