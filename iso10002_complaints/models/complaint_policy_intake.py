@@ -29,6 +29,15 @@ class ComplaintPolicy(models.Model):
     )
     adr_url = fields.Char(string="External dispute resolution website")
 
+    def _get_public_adr(self):
+        """Name and website of the external dispute resolution body the
+        portal names: the policy's ADR body, the one its letters quote
+        (complaint_policy_regulated.py), else the free text above."""
+        self.ensure_one()
+        if self.adr_body_id:
+            return {"name": self.adr_body_id.name, "url": self.adr_body_id.website}
+        return {"name": self.adr_name, "url": self.adr_url}
+
     def _get_intake_team(self):
         """The team that receives the complaints filed online, if any."""
         self.ensure_one()

@@ -132,6 +132,9 @@ OBJECTIVITY_FIELDS = frozenset(
         "decision",
         "decision_user_id",
         "reaction_note",
+        # the holding response's reason and date (ticket_letters.py)
+        "holding_reason",
+        "holding_expected_date",
         # vulnerability and accessibility (4.5): they adjust the handling
         # (shorter target, second approval)
         "vulnerable",

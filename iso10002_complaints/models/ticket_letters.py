@@ -22,11 +22,13 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 from odoo.tools.translate import LazyTranslate
 
 from .iso_steps import TERMINAL_STEPS
 from .portal_fields import INTERNAL_GROUPS
 from .system_write import records_facts
+from .ticket_summary_resolution import SUMMARY_TEMPLATE
 
 _lt = LazyTranslate(__name__)
 
@@ -39,14 +41,10 @@ LETTER_KINDS = {
 }
 LETTER_TEMPLATES = {
     "ack": "iso10002_complaints.mail_template_complaint_ack",
-    "summary": "iso10002_complaints.mail_template_summary_resolution",
+    "summary": SUMMARY_TEMPLATE,
     "holding": "iso10002_complaints.mail_template_holding_response",
     "final": "iso10002_complaints.mail_template_final_response",
     "idr": "iso10002_complaints.mail_template_idr_response",
-}
-LETTER_REPORTS = {
-    kind: f"iso10002_complaints.action_report_letter_{kind}"
-    for kind in LETTER_TEMPLATES
 }
 DECISION_TEMPLATE = "iso10002_complaints.mail_template_complaint_decision"
 HOLDING_ACTIVITY = "iso10002_complaints.mail_activity_complaint_holding_letter"
@@ -108,17 +106,9 @@ class HelpdeskTicket(models.Model):
         "iso_step",
     )
     def _compute_summary_letter_available(self):
-        now = fields.Datetime.now()
         for ticket in self:
-            open_complaint = (
-                ticket.is_complaint
-                and not ticket.decision_date
-                and not ticket.summary_letter_date
-                and (ticket.iso_step not in TERMINAL_STEPS or ticket.summary_resolution)
-            )
-            end = open_complaint and ticket._iso_summary_resolution_end()
-            ticket.summary_letter_available = open_complaint and bool(
-                ticket.summary_resolution or (end and now <= end)
+            ticket.summary_letter_available = (
+                ticket.is_complaint and not ticket._iso_summary_letter_refusal()
             )
 
     # ------------------------------------------------------------------
@@ -138,16 +128,10 @@ class HelpdeskTicket(models.Model):
     def _iso_letter_date(self):
         return fields.Date.context_today(self)
 
-    def _iso_summary_resolution_end(self):
-        """End of the summary resolution window (FCA DISP 1.5.1R), computed
-        once, by ticket_summary_resolution.py; False when the policy has
-        none."""
-        self.ensure_one()
-        return self.summary_resolution_deadline
-
     def _iso_send_summary_resolution(self):
-        # the summary resolution closing sends the summary resolution letter:
-        # recorded as sent, its due activity done, never sent twice
+        """Post the summary resolution communication to the complainant
+        (called by the summary resolution closing, ticket_summary_resolution.py):
+        recorded as sent, its due activity done, never sent twice."""
         self.ensure_one()
         if self._iso_has_email() and not self.summary_letter_date:
             self._iso_post_letter("summary")
@@ -199,20 +183,13 @@ class HelpdeskTicket(models.Model):
                     ref=ref,
                 )
             )
-        # a complaint closed as a summary resolution still gets its
-        # communication (DISP 1.5.4R: promptly, once resolved)
-        closed = self.iso_step in TERMINAL_STEPS and not (
-            kind == "summary" and self.summary_resolution
-        )
-        if self.decision_date or closed:
-            raise UserError(
-                self.env._(
-                    "Complaint %(ref)s was answered or closed: no %(letter)s to "
-                    "send any more.",
-                    ref=ref,
-                    letter=LETTER_KINDS[kind],
-                )
-            )
+        if kind == "summary":
+            refusal = self._iso_summary_letter_refusal()
+            if refusal:
+                raise UserError(refusal)
+            return
+        if self.decision_date or self.iso_step in TERMINAL_STEPS:
+            raise UserError(self._iso_letter_answered(kind))
         if kind == "holding" and not (
             self.holding_reason and self.holding_expected_date
         ):
@@ -224,25 +201,38 @@ class HelpdeskTicket(models.Model):
                     ref=ref,
                 )
             )
-        if kind == "summary":
-            if self.summary_letter_date:
-                raise UserError(
-                    self.env._(
-                        "The summary resolution communication of %(ref)s was "
-                        "already sent.",
-                        ref=ref,
-                    )
-                )
-            end = self._iso_summary_resolution_end()
-            if not self.summary_resolution and (not end or fields.Datetime.now() > end):
-                raise UserError(
-                    self.env._(
-                        "Complaint %(ref)s is not resolved within the summary "
-                        "resolution period of the policy: it needs a final "
-                        "response (FCA DISP 1.5.1R).",
-                        ref=ref,
-                    )
-                )
+
+    def _iso_letter_answered(self, kind):
+        return self.env._(
+            "Complaint %(ref)s was answered or closed: no %(letter)s to send any more.",
+            ref=self.complaint_ref,
+            letter=LETTER_KINDS[kind],
+        )
+
+    def _iso_summary_letter_refusal(self):
+        """Why the summary resolution communication may not be sent (False:
+        it may): the button's visibility and the check of sending."""
+        self.ensure_one()
+        # a complaint closed as a summary resolution still gets its
+        # communication (DISP 1.5.4R: promptly, once resolved)
+        if self.decision_date or (
+            self.iso_step in TERMINAL_STEPS and not self.summary_resolution
+        ):
+            return self._iso_letter_answered("summary")
+        if self.summary_letter_date:
+            return self.env._(
+                "The summary resolution communication of %(ref)s was already sent.",
+                ref=self.complaint_ref,
+            )
+        end = self.summary_resolution_deadline
+        if not self.summary_resolution and (not end or fields.Datetime.now() > end):
+            return self.env._(
+                "Complaint %(ref)s is not resolved within the summary "
+                "resolution period of the policy: it needs a final "
+                "response (FCA DISP 1.5.1R).",
+                ref=self.complaint_ref,
+            )
+        return False
 
     @records_facts
     def _iso_post_letter(self, kind):
@@ -301,23 +291,56 @@ class HelpdeskTicket(models.Model):
             [("res_model", "=", self._name), ("activity_type_id", "in", types.ids)]
         )
         tickets = self.browse(set(existing.mapped("res_id"))).exists()
-        answered = tickets.filtered(
-            lambda t: t.decision_date or t.iso_step in TERMINAL_STEPS
+        pending = set(
+            tickets.filtered(
+                lambda t: not t.decision_date and t.iso_step not in TERMINAL_STEPS
+            ).ids
         )
-        moot = existing.filtered(
-            lambda a: a.res_id not in tickets.ids or a.res_id in answered.ids
-        )
+        moot = existing.filtered(lambda a: a.res_id not in pending)
         moot.unlink()
         scheduled = {(a.res_id, a.activity_type_id.id) for a in existing - moot}
-        complaints = self.search(
-            [
-                ("is_complaint", "=", True),
-                ("iso_step", "not in", list(TERMINAL_STEPS)),
-                ("decision_date", "=", False),
-                ("received_date", "!=", False),
-            ]
-        )
         now = fields.Datetime.now()
+        # only the complaints a letter may be due for: the final response at
+        # risk, overdue or ready; the holding response past the days of the
+        # company's policy and not sent. The deadline status is against the
+        # next deadline, which is the acknowledgement's until acknowledged.
+        due_domain = Domain("response_deadline", "!=", False) & (
+            Domain(
+                [
+                    ("next_deadline_kind", "=", "response"),
+                    ("deadline_status", "in", ("at_risk", "overdue")),
+                ]
+            )
+            | Domain("iso_step", "=", "responded")
+        )
+        # sudo: the policies are company configuration, read by the job
+        for policy in (
+            self.env["iso10002.complaint.policy"]
+            .sudo()
+            .search([("holding_response_days", ">", 0)])
+        ):
+            due_domain |= Domain(
+                [
+                    ("company_id", "=", policy.company_id.id),
+                    ("holding_letter_date", "=", False),
+                    (
+                        "received_date",
+                        "<=",
+                        now - timedelta(days=policy.holding_response_days),
+                    ),
+                ]
+            )
+        complaints = self.search(
+            Domain(
+                [
+                    ("is_complaint", "=", True),
+                    ("iso_step", "not in", list(TERMINAL_STEPS)),
+                    ("decision_date", "=", False),
+                    ("received_date", "!=", False),
+                ]
+            )
+            & due_domain
+        )
         policies = complaints._iso_policies() if complaints else {}
         for ticket in complaints:
             policy = policies[ticket.company_id]
@@ -329,7 +352,10 @@ class HelpdeskTicket(models.Model):
                 if holding_at <= now:
                     due.append((holding_type, holding_at, "holding"))
             if ticket.response_deadline and (
-                ticket.deadline_status in ("at_risk", "overdue")
+                (
+                    ticket.next_deadline_kind == "response"
+                    and ticket.deadline_status in ("at_risk", "overdue")
+                )
                 or ticket.iso_step == "responded"
             ):
                 due.append(

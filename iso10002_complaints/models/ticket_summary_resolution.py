@@ -121,15 +121,6 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
-    def _iso_send_summary_resolution(self):
-        """Post the summary resolution communication to the complainant."""
-        self.ensure_one()
-        template = self.env.ref(SUMMARY_TEMPLATE, raise_if_not_found=False)
-        if template and self._iso_has_email():
-            self.message_post_with_source(
-                template, message_type="comment", subtype_xmlid="mail.mt_comment"
-            )
-
     @records_facts
     def _iso_on_step_change(self, old_steps):
         # reopened: the complaint was not resolved after all, and needs a

@@ -15,6 +15,9 @@ from odoo.addons.iso10002_complaints.tests.letters_common import (
     LettersCase,
     pdf_text,
 )
+from odoo.addons.iso10002_complaints.tests.test_intake_common import (
+    IntakeHttpCommon,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -80,6 +83,36 @@ class TestLetters(LettersCase):
         )
         self.Ticket._cron_iso_escalate()
         self.assertFalse(self._activities(complaint, HOLDING), "sent: not due again")
+
+    def test_holding_response_due_while_the_final_response_is_on_time(self):
+        self.policy.holding_response_days = 2
+        complaint = self._letter_complaint(
+            received_date=fields.Datetime.now() - timedelta(days=3)
+        )
+        recent = self._letter_complaint(
+            received_date=fields.Datetime.now() - timedelta(days=1)
+        )
+        self._acknowledge(complaint)
+        self.assertEqual(complaint.deadline_status, "on_time")
+        self.Ticket._cron_iso_escalate()
+        self.assertEqual(len(self._activities(complaint, HOLDING)), 1)
+        self.assertFalse(self._activities(complaint, FINAL), "not at risk yet")
+        self.assertFalse(self._activities(recent, HOLDING), "not due yet")
+
+    def test_acknowledgement_late_is_no_final_response_due(self):
+        complaint = self._letter_complaint(
+            received_date=fields.Datetime.now() - timedelta(days=6)
+        )
+        # late, but for its acknowledgement: the final response is weeks away
+        self.assertEqual(
+            (complaint.next_deadline_kind, complaint.deadline_status),
+            ("ack", "overdue"),
+        )
+        self.assertGreater(
+            complaint.response_deadline, fields.Datetime.now() + timedelta(days=14)
+        )
+        self.Ticket._cron_iso_escalate()
+        self.assertFalse(self._activities(complaint, FINAL))
 
     def test_final_response_due_then_sent_with_the_decision(self):
         complaint = self._ready_to_decide(self._letter_complaint())
@@ -180,6 +213,12 @@ class TestLetters(LettersCase):
             holding_expected_date=fields.Date.today() + timedelta(days=7),
         )
         complaint.subject_user_ids = [Command.link(subject.id)]
+        # nor words the delay in their own case (objectivity, 4.7)
+        with self.assertRaises(AccessError):
+            complaint.with_user(subject).holding_reason = "Nothing to see."
+        with self.assertRaises(AccessError):
+            complaint.with_user(subject).holding_expected_date = fields.Date.today()
+        self.assertEqual(complaint.holding_reason, "Waiting for the courier.")
         with self.assertRaises(AccessError):
             complaint.with_user(subject).with_context(
                 letter_kind="holding"
@@ -229,3 +268,17 @@ class TestLetters(LettersCase):
             ),
             6,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestLettersPortal(IntakeHttpCommon):
+    def test_portal_names_the_adr_body_the_letters_quote(self):
+        # the free text of the policy, until an ADR body is chosen
+        text = self.url_open("/complaints/policy").text
+        self.assertIn("The Consumer Ombudsman", text)
+        fos = self.env.ref("iso10002_complaints.adr_body_fos")
+        self.policy.adr_body_id = fos
+        text = self.url_open("/complaints/policy").text
+        self.assertIn(fos.name, text)
+        self.assertIn(f'href="{fos.website}"', text)
+        self.assertNotIn("The Consumer Ombudsman", text)

@@ -73,6 +73,8 @@ class TestLetterPdf(LettersCase):
                 "Time limit: 6 months from the date of this letter",
                 "www.financial-ombudsman.org.uk",
             ),
+            # the leaflet goes with the final and holding responses only
+            absent=("complaints-leaflet",),
         )
         complaint.partner_id = self.partner_tr
         text = self._render("summary", complaint, "tr_TR")
@@ -125,6 +127,16 @@ class TestLetterPdf(LettersCase):
 
     def test_final_response_pdf_per_adr_body(self):
         complaint = self._ready_to_decide(self._letter_complaint())
+        self.env["iso10002.complaint.remedy"].create(
+            [
+                {"ticket_id": complaint.id, "remedy_type": "refund"},
+                {
+                    "ticket_id": complaint.id,
+                    "remedy_type": "apology",
+                    "description": "A written apology from our manager",
+                },
+            ]
+        )
         text = self._render("final", complaint, "en_US")
         self._assert_letter(
             text,
@@ -139,6 +151,8 @@ class TestLetterPdf(LettersCase):
                 "Time limit: 6 months from the date of this letter",
                 "Exchange Tower",
                 "complaints-leaflet",
+                # the remedies, by their label or description
+                "What we will do for you: Refund A written apology from our manager",
             ),
             absent=("AFCA", "Tüketici"),
         )
@@ -156,6 +170,7 @@ class TestLetterPdf(LettersCase):
                 "186.000 TL",
                 "Tüketici Mahkemesi",
                 "6502",
+                "İade",
             ),
             absent=("Financial Ombudsman", "Time limit", "Süre sınırı"),
         )
