@@ -54,7 +54,7 @@ class HelpdeskTicket(models.Model):
                 not stop.date_end for stop in ticket.clock_stop_ids
             )
 
-    @api.depends("company_id")
+    @api.depends("is_complaint", "company_id")
     def _compute_clock_stop_allowed(self):
         policies = self._iso_policies() if self.company_id else {}
         for ticket in self:
