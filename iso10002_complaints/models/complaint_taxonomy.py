@@ -8,7 +8,7 @@ products or services, the causes (a tree) and the outcomes. Each list is
 data (``data/complaint_taxonomy_*.xml``), citing its source.
 """
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 CATEGORY_KINDS = [
@@ -44,10 +44,32 @@ class ComplaintRegime(models.Model):
 
     _code_uniq = models.Constraint("UNIQUE(code)", "A regime code must be unique.")
 
-    def _applies_at(self, date):
-        self.ensure_one()
-        return (not self.date_from or self.date_from <= date) and (
-            not self.date_to or date <= self.date_to
+    @api.model_create_multi
+    def create(self, vals_list):
+        regimes = super().create(vals_list)
+        self.env.registry.clear_cache()  # _regime_periods
+        return regimes
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()  # _regime_periods
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()  # _regime_periods
+        return res
+
+    @api.model
+    @tools.ormcache()
+    def _regime_periods(self):
+        """((id, (authority, country id), date_from, date_to), ...) of the
+        active regimes, cached: every complaint received looks its regime
+        up (ticket_taxonomy.py), without a query."""
+        # sudo: the regimes are configuration, whoever files the complaint
+        return tuple(
+            (r.id, (r.authority, r.country_id.id), r.date_from, r.date_to)
+            for r in self.sudo().search([])
         )
 
     def _regime_at(self, date):
@@ -56,17 +78,28 @@ class ComplaintRegime(models.Model):
         FCA's PS25/19 return reports a complaint received before that
         return's start under the DISP 1 Annex 1R return it replaces."""
         self.ensure_one()
-        if not date or not self.authority or self._applies_at(date):
+        if not date:
             return self
-        # sudo: the regimes are configuration, whoever files the complaint
-        others = self.sudo().search(
-            [
-                ("id", "!=", self.id),
-                ("authority", "=", self.authority),
-                ("country_id", "=", self.country_id.id),
-            ]
+
+        def applies(date_from, date_to):
+            return (not date_from or date_from <= date) and (
+                not date_to or date <= date_to
+            )
+
+        periods = self._regime_periods()
+        own = next((p for p in periods if p[0] == self.id), None)
+        if not own or not own[1][0] or applies(*own[2:]):
+            return self
+        return self.browse(
+            next(
+                (
+                    regime_id
+                    for regime_id, regulator, *dates in periods
+                    if regulator == own[1] and applies(*dates)
+                ),
+                self.id,
+            )
         )
-        return self.browse(next((r.id for r in others if r._applies_at(date)), self.id))
 
 
 class ComplaintCategory(models.Model):

@@ -17,6 +17,7 @@ it when the answer comes. Each stop is a record
   complaint's calendar for business-day targets, the elapsed time for
   calendar-day targets.
 
+The stop records and the guard on their dates: complaint_clock_stop.py.
 The stops are shown on the complaint and on its tracking form
 (iso10002_reports).
 """
@@ -29,10 +30,7 @@ from odoo.tools import format_datetime
 
 from .iso_steps import TERMINAL_STEPS
 from .portal_fields import INTERNAL_GROUPS
-from .system_write import in_system_write, records_facts
-
-# fields of a clock stop that its actions record, never a client
-RECORDED_STOP_FIELDS = frozenset({"ticket_id", "date_start", "date_end", "user_id"})
+from .system_write import records_facts
 
 
 class HelpdeskTicket(models.Model):
@@ -56,7 +54,7 @@ class HelpdeskTicket(models.Model):
                 not stop.date_end for stop in ticket.clock_stop_ids
             )
 
-    @api.depends("company_id")
+    @api.depends("is_complaint", "company_id")
     def _compute_clock_stop_allowed(self):
         policies = self._iso_policies() if self.company_id else {}
         for ticket in self:
@@ -219,80 +217,3 @@ class HelpdeskTicket(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
-
-
-class ComplaintClockStop(models.Model):
-    _inherit = "iso10002.complaint.clock.stop"
-
-    duration_days = fields.Float(
-        string="Stopped (days)",
-        compute="_compute_duration_days",
-        digits=(16, 2),
-        help="Elapsed time between the stop and the restart.",
-    )
-
-    _one_running_per_complaint = models.UniqueIndex(
-        "(ticket_id) WHERE date_end IS NULL",
-        "The clock of a complaint is stopped once at a time.",
-    )
-
-    @api.depends("date_start", "date_end")
-    def _compute_duration_days(self):
-        for stop in self:
-            stop.duration_days = (
-                (stop.date_end - stop.date_start).total_seconds() / 86400
-                if stop.date_start and stop.date_end
-                else 0.0
-            )
-
-    def _iso_refuse_recorded(self, fnames):
-        labels = sorted(self._fields[f]._description_string(self.env) for f in fnames)
-        raise UserError(
-            self.env._(
-                "%(fields)s of a clock stop: recorded by the Stop the clock and "
-                "Restart the clock actions of the complaint, never written "
-                "directly (ISO 10002 4.9).",
-                fields=", ".join(labels),
-            )
-        )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        trusted = self.env.su or in_system_write()
-        if not trusted:
-            for vals in vals_list:
-                given = (RECORDED_STOP_FIELDS - {"ticket_id"}) & vals.keys()
-                if given:
-                    self._iso_refuse_recorded(given)
-        # the complaint may come from the context (the dialog of Stop the
-        # clock); the dates never do: a context is no security boundary
-        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
-        now = fields.Datetime.now()
-        for vals in vals_list:
-            if not trusted:
-                vals.pop("date_end", None)
-                vals.update(date_start=now, user_id=self.env.uid)
-            vals.setdefault("date_start", now)
-            vals.setdefault("user_id", self.env.uid)
-        ticket_ids = [vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")]
-        if len(set(ticket_ids)) < len(ticket_ids):
-            raise UserError(
-                self.env._("The clock of a complaint is stopped once at a time.")
-            )
-        self.env["helpdesk.ticket"].browse(ticket_ids)._iso_check_clock_can_stop()
-        # a restart not flushed yet would trip the one-running-stop index
-        self.flush_model(["date_end"])
-        stops = super().create(vals_list)
-        for stop in stops:
-            stop.ticket_id.message_post(
-                body=self.env._("Clock stopped: %(reason)s", reason=stop.reason),
-                subtype_xmlid="mail.mt_note",
-            )
-        return stops
-
-    def write(self, vals):
-        if not (self.env.su or in_system_write()):
-            given = RECORDED_STOP_FIELDS & vals.keys()
-            if given:
-                self._iso_refuse_recorded(given)
-        return super().write(vals)

@@ -30,27 +30,7 @@ class TestSummaryResolution(ComplaintCommon):
         super().setUpClass()
         cls.policy._apply_preset(cls.preset_fca)
         cls.policy.auto_acknowledge = False
-        cls.template = cls.env.ref(SUMMARY_TEMPLATE, raise_if_not_found=False)
-        if not cls.template:
-            # the letter comes with the letter library; until then, one with
-            # its xml id stands for it
-            cls.template = cls.env["mail.template"].create(
-                {
-                    "name": "Summary resolution (test)",
-                    "model_id": cls.env["ir.model"]._get_id("helpdesk.ticket"),
-                    "subject": "Complaint {{ object.complaint_ref }} resolved",
-                    "body_html": "<p>We consider your complaint resolved.</p>",
-                }
-            )
-            module, name = SUMMARY_TEMPLATE.split(".")
-            cls.env["ir.model.data"].create(
-                {
-                    "module": module,
-                    "name": name,
-                    "model": "mail.template",
-                    "res_id": cls.template.id,
-                }
-            )
+        cls.template = cls.env.ref(SUMMARY_TEMPLATE)
 
     def _responded(self, **values):
         with freeze_time(FRIDAY_1500):

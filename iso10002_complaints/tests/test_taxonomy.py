@@ -186,6 +186,32 @@ class TestCategorisation(ComplaintCommon):
         self.policy.regime_id = self.ps2519
         self.assertEqual(self._create_complaint().regime_id, self.disp1)
 
+    def _create_counted(self, **values):
+        """A complaint created (warmed first) and the queries it took."""
+        self._create_complaint(received_date=RECEIVED_2026, **values)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        start = self.cr.sql_log_count
+        complaint = self._create_complaint(received_date=RECEIVED_2026, **values)
+        self.env.flush_all()
+        return complaint, self.cr.sql_log_count - start
+
+    def test_return_in_force_costs_no_query_per_complaint(self):
+        """The regimes' periods are cached: a firm reporting under PS25/19
+        whose complaints fall under DISP 1 Annex 1R until PS25/19 starts
+        pays no query per complaint for it; a regime's new dates count."""
+        self.policy.regime_id = self.disp1
+        own, own_count = self._create_counted()
+        self.assertEqual(own.regime_id, self.disp1)
+        self.policy.regime_id = self.ps2519
+        earlier, earlier_count = self._create_counted()
+        self.assertEqual(earlier.regime_id, self.disp1)
+        self.assertEqual(earlier_count, own_count)
+        # the return starts earlier: a complaint received then is reported
+        # under it at once (the cache is cleared)
+        self.ps2519.date_from = date(2026, 1, 1)
+        self.assertEqual(self._create_counted()[0].regime_id, self.ps2519)
+
     def test_categorised_complaint_keeps_its_regime(self):
         old = self._create_complaint()
         old.write({"category_product_id": self.product_banking.id})

@@ -143,3 +143,44 @@ class TestRegulatedFigures(IsoReportsCase):
         self.assertIn("Hugo Handler", text)
         self.assertIn("2.00", text, "two days stopped")
         self.assertIn("the final response deadline includes the time stopped", text)
+
+    def test_a_stopped_clock_is_not_late_in_the_analysis(self):
+        """Stopped before its deadline and still stopped long after it, a
+        final response is not late: no deadline runs while the clock is
+        stopped (the complaint's deadline status says the same)."""
+        self.policy.clock_stop_allowed = True
+        complaints = self.env["helpdesk.ticket"]
+        for _index in range(2):
+            complaints |= self._complaint(
+                "acknowledged",
+                {
+                    "received_date": dt("2025-03-03 09:00"),
+                    "ack_date": dt("2025-03-03 12:00"),
+                },
+                ack_method="phone",
+                ack_date=dt("2025-03-03 12:00"),
+            )
+        stopped, running = complaints
+        self.assertLess(stopped.response_deadline, dt("2025-06-01 00:00"))
+        with system_write():
+            self.env["iso10002.complaint.clock.stop"].create(
+                {
+                    "ticket_id": stopped.id,
+                    "date_start": dt("2025-03-04 09:00"),
+                    "reason": "Asked for the delivery note",
+                }
+            )
+        self.env.flush_all()
+        self.assertTrue(stopped.clock_stopped)
+        rows = {
+            row.ticket_id: row
+            for row in self.env["iso10002.complaint.analysis"].search(
+                [("ticket_id", "in", complaints.ids)]
+            )
+        }
+        # the clock running, the deadline of 2025 is long past
+        self.assertTrue(rows[running].response_late)
+        self.assertEqual(rows[running].response_on_time_rate, 0.0)
+        # stopped on 4 March 2025, judged then: in time
+        self.assertFalse(rows[stopped].response_late)
+        self.assertNotEqual(stopped.deadline_status, "overdue")
