@@ -2,14 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Records of a complaint are as private as the complaint (ISO 10002 4.10).
 
-ADR referrals, clock stops... belong to one complaint (``ticket_id``): who
+ADR referrals, clock stops... belong to one complaint (``ticket_id``,
+declared here with its company): who
 may read the complaint reads them, who may write it writes them. Record
 rules are evaluated as superuser and cannot follow the ticket's own rules,
 so the access is delegated to the ticket here, once, as Odoo does for
 ``mail.message`` and ``ir.attachment``.
 """
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
@@ -24,6 +25,15 @@ TICKET_OPERATION = {
 class ComplaintChildMixin(models.AbstractModel):
     _name = "iso10002.complaint.child.mixin"
     _description = "Record of a complaint, accessed as the complaint"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Complaint",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
