@@ -31,21 +31,9 @@ APPROVED_DECISION_FIELDS = ("decision_outcome", "decision")
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    # the skeleton's fields, tracked (the approval is in the chatter) and
-    # withdrawn when the decision approved changes
-    approval_state = fields.Selection(
-        compute="_compute_approval_state", store=True, tracking=True
-    )
-    approval_user_id = fields.Many2one(
-        compute="_compute_approval_state", store=True, tracking=True
-    )
-    approval_date = fields.Datetime(compute="_compute_approval_state", store=True)
-    approval_fingerprint = fields.Char(
-        groups=INTERNAL_GROUPS,
-        readonly=True,
-        copy=False,
-        help="The decision as it was approved (technical).",
-    )
+    # the skeleton's fields, tracked (the approval is in the chatter)
+    approval_state = fields.Selection(tracking=True)
+    approval_user_id = fields.Many2one(tracking=True)
     approval_required = fields.Boolean(
         string="Second approval required",
         compute="_compute_approval_required",
@@ -67,29 +55,24 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.approval_required = ticket._iso_approval_required()
 
-    @api.depends(*APPROVED_DECISION_FIELDS)
-    def _compute_approval_state(self):
+    def write(self, vals):
         """A change of the decision approved withdraws the approval (a
         value written again unchanged does not)."""
-        for ticket in self:
-            if (
-                ticket.approval_state == "approved"
-                and ticket.approval_fingerprint != ticket._iso_decision_fingerprint()
-            ):
-                ticket.approval_state = (
-                    "to_approve" if ticket._iso_approval_required() else "not_required"
-                )
-                ticket.approval_user_id = False
-                ticket.approval_date = False
-            else:
-                ticket.approval_state = ticket.approval_state or "not_required"
-                ticket.approval_user_id = ticket.approval_user_id
-                ticket.approval_date = ticket.approval_date
+        approved = self.browse()
+        if any(fname in vals for fname in APPROVED_DECISION_FIELDS):
+            # sudo: the approval is internal; the write guard runs first
+            approved = self.sudo().filtered(lambda t: t.approval_state == "approved")
+            before = {t.id: t._iso_approved_decision() for t in approved}
+        res = super().write(vals)
+        if approved:
+            approved.filtered(
+                lambda t: t._iso_approved_decision() != before[t.id]
+            ).with_env(self.env)._iso_reset_approval(self.env._("the decision"))
+        return res
 
-    def _iso_decision_fingerprint(self):
-        """What the approver approved of the decision, as one value."""
+    def _iso_approved_decision(self):
         self.ensure_one()
-        return repr((self.decision_outcome, str(self.decision or "")))
+        return [self[fname] for fname in APPROVED_DECISION_FIELDS]
 
     # ------------------------------------------------------------------
     # The rule
@@ -211,6 +194,16 @@ class HelpdeskTicket(models.Model):
                 )
         self.check_access("write")
 
+    def _iso_check_approval_requested(self):
+        for ticket in self:
+            if ticket.approval_state != "to_approve":
+                raise UserError(
+                    self.env._(
+                        "Complaint %(ref)s: no approval is requested.",
+                        ref=ticket.complaint_ref or ticket.display_name,
+                    )
+                )
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -255,21 +248,14 @@ class HelpdeskTicket(models.Model):
 
     def _iso_record_approval(self, state):
         self._iso_ensure_complaints()
+        self._iso_check_approval_requested()
         self._iso_check_approver()
         for ticket in self:
-            if ticket.approval_state != "to_approve":
-                raise UserError(
-                    self.env._(
-                        "Complaint %(ref)s: no approval is requested.",
-                        ref=ticket.complaint_ref or ticket.display_name,
-                    )
-                )
             ticket.write(
                 {
                     "approval_state": state,
                     "approval_user_id": self.env.user.id,
                     "approval_date": fields.Datetime.now(),
-                    "approval_fingerprint": ticket._iso_decision_fingerprint(),
                 }
             )
             if ticket.approval_note:

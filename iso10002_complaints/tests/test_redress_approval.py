@@ -179,6 +179,22 @@ class TestApproval(RedressCommon):
         complaint.with_user(self.approver).action_approve()
         complaint.with_user(self.helpdesk_user).decision_outcome = "partially_upheld"
         self.assertEqual(complaint.approval_state, "to_approve")
+        self.assertIn(
+            "Second approval withdrawn: the decision", complaint.message_ids[0].body
+        )
+
+    def test_decision_written_again_unchanged_keeps_the_approval(self):
+        complaint = self._ready_to_decide()
+        complaint.with_user(self.helpdesk_user).action_request_approval()
+        complaint.with_user(self.approver).action_approve()
+        complaint.with_user(self.helpdesk_user).write(
+            {
+                "decision_outcome": complaint.decision_outcome,
+                "decision": complaint.decision,
+            }
+        )
+        self.assertEqual(complaint.approval_state, "approved")
+        self.assertEqual(complaint.approval_user_id, self.approver)
 
     def test_change_of_the_redress_after_approval_withdraws_it(self):
         complaint = self._ready_to_decide(severity="low")
