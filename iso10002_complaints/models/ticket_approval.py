@@ -19,7 +19,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .complaint_policy import SEVERITIES
 from .portal_fields import INTERNAL_GROUPS
-from .system_write import records_facts
+from .system_write import in_system_write, records_facts
 
 MANAGER_GROUP = "iso10002_complaints.group_complaint_manager"
 SEVERITY_RANK = {code: rank for rank, (code, _label) in enumerate(SEVERITIES)}
@@ -56,8 +56,12 @@ class HelpdeskTicket(models.Model):
             ticket.approval_required = ticket._iso_approval_required()
 
     def write(self, vals):
-        """A change of the decision approved withdraws the approval (a
-        value written again unchanged does not)."""
+        """The approval note is the approver's, written while the approval
+        is requested; a change of the decision approved withdraws the
+        approval (a value written again unchanged does not)."""
+        if "approval_note" in vals and not (self.env.su or in_system_write()):
+            self._iso_check_approval_requested()
+            self._iso_check_approver()
         approved = self.browse()
         if any(fname in vals for fname in APPROVED_DECISION_FIELDS):
             # sudo: the approval is internal; the write guard runs first
@@ -228,6 +232,8 @@ class HelpdeskTicket(models.Model):
                     "approval_state": "to_approve",
                     "approval_user_id": False,
                     "approval_date": False,
+                    # a refusal's note is in the chatter; the next is new
+                    "approval_note": False,
                 }
             )
             ticket.message_post(
