@@ -7,7 +7,8 @@ declared here with its company): who
 may read the complaint reads them, who may write it writes them. Record
 rules are evaluated as superuser and cannot follow the ticket's own rules,
 so the access is delegated to the ticket here, once, as Odoo does for
-``mail.message`` and ``ir.attachment``.
+``mail.message`` and ``ir.attachment``. Nobody complained about creates,
+changes or deletes them (objectivity, 4.7).
 """
 
 from odoo import api, fields, models
@@ -34,6 +35,26 @@ class ComplaintChildMixin(models.AbstractModel):
         index=True,
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+
+    # objectivity (4.7): nobody complained about changes the records of
+    # the complaint about them (ticket_integrity.py)
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["helpdesk.ticket"].browse(
+            {vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")}
+        )._iso_check_not_subject()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        tickets = self.ticket_id
+        if vals.get("ticket_id"):
+            tickets |= tickets.browse(vals["ticket_id"])
+        tickets._iso_check_not_subject()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_subject(self):
+        self.ticket_id._iso_check_not_subject()
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
