@@ -19,7 +19,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .complaint_policy import SEVERITIES
 from .portal_fields import INTERNAL_GROUPS
-from .system_write import in_system_write, records_facts
+from .system_write import records_facts
 
 MANAGER_GROUP = "iso10002_complaints.group_complaint_manager"
 SEVERITY_RANK = {code: rank for rank, (code, _label) in enumerate(SEVERITIES)}
@@ -31,9 +31,21 @@ APPROVED_DECISION_FIELDS = ("decision_outcome", "decision")
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    # the skeleton's fields, tracked (the approval is in the chatter)
-    approval_state = fields.Selection(tracking=True)
-    approval_user_id = fields.Many2one(tracking=True)
+    # the skeleton's fields, tracked (the approval is in the chatter) and
+    # withdrawn when the decision approved changes
+    approval_state = fields.Selection(
+        compute="_compute_approval_state", store=True, tracking=True
+    )
+    approval_user_id = fields.Many2one(
+        compute="_compute_approval_state", store=True, tracking=True
+    )
+    approval_date = fields.Datetime(compute="_compute_approval_state", store=True)
+    approval_fingerprint = fields.Char(
+        groups=INTERNAL_GROUPS,
+        readonly=True,
+        copy=False,
+        help="The decision as it was approved (technical).",
+    )
     approval_required = fields.Boolean(
         string="Second approval required",
         compute="_compute_approval_required",
@@ -55,28 +67,29 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.approval_required = ticket._iso_approval_required()
 
-    def write(self, vals):
-        """The approval note is the approver's, written while the approval
-        is requested; a change of the decision approved withdraws the
-        approval (a value written again unchanged does not)."""
-        if "approval_note" in vals and not (self.env.su or in_system_write()):
-            self._iso_check_approval_requested()
-            self._iso_check_approver()
-        approved = self.browse()
-        if any(fname in vals for fname in APPROVED_DECISION_FIELDS):
-            # sudo: the approval is internal; the write guard runs first
-            approved = self.sudo().filtered(lambda t: t.approval_state == "approved")
-            before = {t.id: t._iso_approved_decision() for t in approved}
-        res = super().write(vals)
-        if approved:
-            approved.filtered(
-                lambda t: t._iso_approved_decision() != before[t.id]
-            ).with_env(self.env)._iso_reset_approval(self.env._("the decision"))
-        return res
+    @api.depends(*APPROVED_DECISION_FIELDS)
+    def _compute_approval_state(self):
+        """A change of the decision approved withdraws the approval (a
+        value written again unchanged does not)."""
+        for ticket in self:
+            if (
+                ticket.approval_state == "approved"
+                and ticket.approval_fingerprint != ticket._iso_decision_fingerprint()
+            ):
+                ticket.approval_state = (
+                    "to_approve" if ticket._iso_approval_required() else "not_required"
+                )
+                ticket.approval_user_id = False
+                ticket.approval_date = False
+            else:
+                ticket.approval_state = ticket.approval_state or "not_required"
+                ticket.approval_user_id = ticket.approval_user_id
+                ticket.approval_date = ticket.approval_date
 
-    def _iso_approved_decision(self):
+    def _iso_decision_fingerprint(self):
+        """What the approver approved of the decision, as one value."""
         self.ensure_one()
-        return [self[fname] for fname in APPROVED_DECISION_FIELDS]
+        return repr((self.decision_outcome, str(self.decision or "")))
 
     # ------------------------------------------------------------------
     # The rule
@@ -198,16 +211,6 @@ class HelpdeskTicket(models.Model):
                 )
         self.check_access("write")
 
-    def _iso_check_approval_requested(self):
-        for ticket in self:
-            if ticket.approval_state != "to_approve":
-                raise UserError(
-                    self.env._(
-                        "Complaint %(ref)s: no approval is requested.",
-                        ref=ticket.complaint_ref or ticket.display_name,
-                    )
-                )
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -232,8 +235,6 @@ class HelpdeskTicket(models.Model):
                     "approval_state": "to_approve",
                     "approval_user_id": False,
                     "approval_date": False,
-                    # a refusal's note is in the chatter; the next is new
-                    "approval_note": False,
                 }
             )
             ticket.message_post(
@@ -254,14 +255,21 @@ class HelpdeskTicket(models.Model):
 
     def _iso_record_approval(self, state):
         self._iso_ensure_complaints()
-        self._iso_check_approval_requested()
         self._iso_check_approver()
         for ticket in self:
+            if ticket.approval_state != "to_approve":
+                raise UserError(
+                    self.env._(
+                        "Complaint %(ref)s: no approval is requested.",
+                        ref=ticket.complaint_ref or ticket.display_name,
+                    )
+                )
             ticket.write(
                 {
                     "approval_state": state,
                     "approval_user_id": self.env.user.id,
                     "approval_date": fields.Datetime.now(),
+                    "approval_fingerprint": ticket._iso_decision_fingerprint(),
                 }
             )
             if ticket.approval_note:

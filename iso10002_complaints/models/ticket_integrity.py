@@ -73,6 +73,7 @@ SYSTEM_FIELDS = frozenset(
         "approval_state",
         "approval_user_id",
         "approval_date",
+        "approval_fingerprint",
         # summary resolution: the close of business it is possible until
         "summary_resolution_deadline",
         # personal data (4.10)
