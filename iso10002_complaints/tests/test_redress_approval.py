@@ -193,6 +193,27 @@ class TestApproval(RedressCommon):
         self.assertEqual(complaint.approval_state, "approved")
         self.assertEqual(complaint.approval_user_id, self.approver)
 
+    def test_approval_note_is_the_approvers(self):
+        """The note the tracking form shows as the approver's is written by
+        the approver while the approval is requested, by nobody else and
+        not afterwards."""
+        complaint = self._ready_to_decide()
+        as_handler = complaint.with_user(self.helpdesk_user)
+        with self._refused(UserError, "no approval is requested"):
+            as_handler.approval_note = "Approved, surely."
+        as_handler.action_request_approval()
+        with self._refused(UserError, "you handle it or decided it"):
+            as_handler.approval_note = "Approved, surely."
+        with self._refused(UserError, "the complaint is about you"):
+            complaint.with_user(self.subject).approval_note = "Fine by me."
+        as_approver = complaint.with_user(self.approver)
+        as_approver.approval_note = "The redress is fair."
+        as_approver.action_approve()
+        self.assertEqual(complaint.approval_note, "The redress is fair.")
+        with self._refused(UserError, "no approval is requested"):
+            as_approver.approval_note = "Rewritten afterwards."
+        self.assertEqual(complaint.approval_note, "The redress is fair.")
+
     def test_change_of_the_redress_after_approval_withdraws_it(self):
         complaint = self._ready_to_decide(severity="low")
         remedy = self._remedy(complaint, 800.0)
@@ -374,3 +395,4 @@ class TestAdrReferral(RedressCommon):
             referral.with_user(self.subject).case_reference = "forged"
         with self.assertRaises(AccessError):
             referral.with_user(self.subject).unlink()
+
