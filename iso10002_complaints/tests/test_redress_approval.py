@@ -396,3 +396,36 @@ class TestAdrReferral(RedressCommon):
         with self.assertRaises(AccessError):
             referral.with_user(self.subject).unlink()
 
+
+@tagged("post_install", "-at_install")
+class TestRecordsOfTheComplaint(RedressCommon):
+    """complaint_child.py: remedies, referrals and clock stops are read and
+    written as their complaint, and never by a person it is about."""
+
+    def test_read_and_written_as_the_complaint(self):
+        own_user = new_test_user(
+            self.env,
+            login="iso10002_test_own_user",
+            groups="helpdesk_mgmt.group_helpdesk_user_own",
+        )
+        mine = self._complaint(user_id=own_user.id, subject_user_ids=[])
+        other = self._complaint(user_id=self.helpdesk_user.id, subject_user_ids=[])
+        remedies = self._remedy(mine, 10.0) | self._remedy(other, 20.0)
+        Remedy = self.env["iso10002.complaint.remedy"].with_user(own_user)
+        self.assertEqual(
+            Remedy.search([("id", "in", remedies.ids)]), remedies[0].with_user(own_user)
+        )
+        with self.assertRaises(AccessError):
+            remedies[1].with_user(own_user).read(["cost"])
+        with self.assertRaises(AccessError):
+            Remedy.create({"ticket_id": other.id, "remedy_type": "refund"})
+        remedies[0].with_user(own_user).cost = 15.0
+        self.assertEqual(mine.remedy_cost, 15.0)
+
+    def test_nobody_complained_about_changes_them(self):
+        self.policy.clock_stop_allowed = True
+        complaint = self._ready_to_decide(severity="low")
+        stop = complaint._iso_stop_clock("Asked for the receipt")
+        with self.assertRaises(AccessError):
+            stop.with_user(self.subject).reason = "Nothing asked"
+        self.assertEqual(stop.reason, "Asked for the receipt")
