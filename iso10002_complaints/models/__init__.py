@@ -34,6 +34,7 @@ tests/test_layout.py checks this order, and what breaks without it.
 
 from . import complaint_policy
 from . import complaint_policy_deadlines
+from . import complaint_child
 from . import complaint_remedy
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team
@@ -77,7 +78,6 @@ from . import ticket_anonymisation_chatter
 from . import ir_attachment_filestore
 from . import complaint_taxonomy
 from . import ticket_taxonomy
-from . import complaint_child
 from . import adr_body
 from . import adr_referral
 from . import complaint_clock_stop

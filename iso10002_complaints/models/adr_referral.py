@@ -21,14 +21,6 @@ class AdrReferral(models.Model):
     _inherit = ["iso10002.complaint.child.mixin"]
     _order = "referral_date desc, id desc"
 
-    ticket_id = fields.Many2one(
-        "helpdesk.ticket",
-        string="Complaint",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     body_id = fields.Many2one("iso10002.adr.body", required=True, ondelete="restrict")
     case_reference = fields.Char(string="Body's case reference")
     referral_date = fields.Date(required=True, default=fields.Date.context_today)

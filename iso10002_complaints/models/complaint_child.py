@@ -2,14 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Records of a complaint are as private as the complaint (ISO 10002 4.10).
 
-ADR referrals, clock stops... belong to one complaint (``ticket_id``): who
+ADR referrals, clock stops... belong to one complaint (``ticket_id``,
+declared here with its company): who
 may read the complaint reads them, who may write it writes them. Record
 rules are evaluated as superuser and cannot follow the ticket's own rules,
 so the access is delegated to the ticket here, once, as Odoo does for
-``mail.message`` and ``ir.attachment``.
+``mail.message`` and ``ir.attachment``. Nobody complained about creates,
+changes or deletes them (objectivity, 4.7).
 """
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
@@ -24,6 +26,35 @@ TICKET_OPERATION = {
 class ComplaintChildMixin(models.AbstractModel):
     _name = "iso10002.complaint.child.mixin"
     _description = "Record of a complaint, accessed as the complaint"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Complaint",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+
+    # objectivity (4.7): nobody complained about changes the records of
+    # the complaint about them (ticket_integrity.py)
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["helpdesk.ticket"].browse(
+            {vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")}
+        )._iso_check_not_subject()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        tickets = self.ticket_id
+        if vals.get("ticket_id"):
+            tickets |= tickets.browse(vals["ticket_id"])
+        tickets._iso_check_not_subject()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_subject(self):
+        self.ticket_id._iso_check_not_subject()
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):

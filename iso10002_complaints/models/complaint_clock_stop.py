@@ -19,14 +19,6 @@ class ComplaintClockStop(models.Model):
     _inherit = ["iso10002.complaint.child.mixin"]
     _order = "date_start, id"
 
-    ticket_id = fields.Many2one(
-        "helpdesk.ticket",
-        string="Complaint",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     date_start = fields.Datetime(string="Stopped on", required=True)
     date_end = fields.Datetime(string="Restarted on")
     reason = fields.Text(required=True, help="What the complainant was asked for.")

@@ -6,8 +6,8 @@ arbitration committee...); the referral, its case reference, its outcome
 and any award are recorded on the complaint, logged in its chatter, and
 counted in the KPIs and the returns.
 
-Who may act: whoever may write the complaint (complaint_child.py), never a
-person complained about (4.7).
+Who may act: whoever may write the complaint, never a person complained
+about (4.7): complaint_child.py.
 """
 
 from odoo import api, fields, models
@@ -29,7 +29,6 @@ class AdrReferral(models.Model):
         tickets = self.env["helpdesk.ticket"].browse(
             {vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")}
         )
-        tickets._iso_check_not_subject()
         policies = tickets._iso_policies()
         for vals in vals_list:
             if not vals.get("body_id") and vals.get("ticket_id"):
@@ -49,10 +48,6 @@ class AdrReferral(models.Model):
         return referrals
 
     def write(self, vals):
-        tickets = self.ticket_id
-        if vals.get("ticket_id"):
-            tickets |= tickets.browse(vals["ticket_id"])
-        tickets._iso_check_not_subject()
         before = {ref.id: (ref.outcome, ref.award_amount) for ref in self}
         res = super().write(vals)
         outcomes = dict(self._fields["outcome"]._description_selection(self.env))
@@ -70,10 +65,6 @@ class AdrReferral(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return res
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_subject(self):
-        self.ticket_id._iso_check_not_subject()
 
     @api.constrains(
         "ticket_id", "referral_date", "outcome", "outcome_date", "award_amount"

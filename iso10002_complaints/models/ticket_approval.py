@@ -19,7 +19,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .complaint_policy import SEVERITIES
 from .portal_fields import INTERNAL_GROUPS
-from .system_write import records_facts
+from .system_write import in_system_write, records_facts
 
 MANAGER_GROUP = "iso10002_complaints.group_complaint_manager"
 SEVERITY_RANK = {code: rank for rank, (code, _label) in enumerate(SEVERITIES)}
@@ -46,6 +46,9 @@ class HelpdeskTicket(models.Model):
         copy=False,
         help="The decision as it was approved (technical).",
     )
+    # the approver's; the inverse is this one field's write hook, run as
+    # the caller (no write() override: models/__init__.py)
+    approval_note = fields.Text(inverse="_inverse_approval_note")
     approval_required = fields.Boolean(
         string="Second approval required",
         compute="_compute_approval_required",
@@ -85,6 +88,15 @@ class HelpdeskTicket(models.Model):
                 ticket.approval_state = ticket.approval_state or "not_required"
                 ticket.approval_user_id = ticket.approval_user_id
                 ticket.approval_date = ticket.approval_date
+
+    def _inverse_approval_note(self):
+        """The note the tracking form and the chatter give as the
+        approver's: written while the approval is requested, by a user who
+        may approve (the process clears it when it asks again)."""
+        if self.env.su or in_system_write():
+            return
+        self._iso_check_approval_requested()
+        self._iso_check_approver()
 
     def _iso_decision_fingerprint(self):
         """What the approver approved of the decision, as one value."""
@@ -211,6 +223,16 @@ class HelpdeskTicket(models.Model):
                 )
         self.check_access("write")
 
+    def _iso_check_approval_requested(self):
+        for ticket in self:
+            if ticket.approval_state != "to_approve":
+                raise UserError(
+                    self.env._(
+                        "Complaint %(ref)s: no approval is requested.",
+                        ref=ticket.complaint_ref or ticket.display_name,
+                    )
+                )
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -235,6 +257,8 @@ class HelpdeskTicket(models.Model):
                     "approval_state": "to_approve",
                     "approval_user_id": False,
                     "approval_date": False,
+                    # a refusal's note is in the chatter; the next is new
+                    "approval_note": False,
                 }
             )
             ticket.message_post(
@@ -255,15 +279,9 @@ class HelpdeskTicket(models.Model):
 
     def _iso_record_approval(self, state):
         self._iso_ensure_complaints()
+        self._iso_check_approval_requested()
         self._iso_check_approver()
         for ticket in self:
-            if ticket.approval_state != "to_approve":
-                raise UserError(
-                    self.env._(
-                        "Complaint %(ref)s: no approval is requested.",
-                        ref=ticket.complaint_ref or ticket.display_name,
-                    )
-                )
             ticket.write(
                 {
                     "approval_state": state,

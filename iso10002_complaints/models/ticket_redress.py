@@ -202,11 +202,8 @@ class HelpdeskTicket(models.Model):
         compute="_compute_redress_paid_amount", store=True
     )
 
-    @api.depends("remedy_ids.redress_state", "remedy_ids.paid_amount")
+    @api.depends("remedy_ids.paid_amount")
     def _compute_redress_paid_amount(self):
+        # only a redress paid has a paid amount (_check_redress)
         for ticket in self:
-            ticket.redress_paid_amount = sum(
-                ticket.remedy_ids.filtered(lambda r: r.redress_state == "paid").mapped(
-                    "paid_amount"
-                )
-            )
+            ticket.redress_paid_amount = sum(ticket.remedy_ids.mapped("paid_amount"))

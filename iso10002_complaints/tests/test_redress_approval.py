@@ -180,6 +180,40 @@ class TestApproval(RedressCommon):
         complaint.with_user(self.helpdesk_user).decision_outcome = "partially_upheld"
         self.assertEqual(complaint.approval_state, "to_approve")
 
+    def test_decision_written_again_unchanged_keeps_the_approval(self):
+        complaint = self._ready_to_decide()
+        complaint.with_user(self.helpdesk_user).action_request_approval()
+        complaint.with_user(self.approver).action_approve()
+        complaint.with_user(self.helpdesk_user).write(
+            {
+                "decision_outcome": complaint.decision_outcome,
+                "decision": complaint.decision,
+            }
+        )
+        self.assertEqual(complaint.approval_state, "approved")
+        self.assertEqual(complaint.approval_user_id, self.approver)
+
+    def test_approval_note_is_the_approvers(self):
+        """The note the tracking form shows as the approver's is written by
+        the approver while the approval is requested, by nobody else and
+        not afterwards."""
+        complaint = self._ready_to_decide()
+        as_handler = complaint.with_user(self.helpdesk_user)
+        with self._refused(UserError, "no approval is requested"):
+            as_handler.approval_note = "Approved, surely."
+        as_handler.action_request_approval()
+        with self._refused(UserError, "you handle it or decided it"):
+            as_handler.approval_note = "Approved, surely."
+        with self._refused(UserError, "the complaint is about you"):
+            complaint.with_user(self.subject).approval_note = "Fine by me."
+        as_approver = complaint.with_user(self.approver)
+        as_approver.approval_note = "The redress is fair."
+        as_approver.action_approve()
+        self.assertEqual(complaint.approval_note, "The redress is fair.")
+        with self._refused(UserError, "no approval is requested"):
+            as_approver.approval_note = "Rewritten afterwards."
+        self.assertEqual(complaint.approval_note, "The redress is fair.")
+
     def test_change_of_the_redress_after_approval_withdraws_it(self):
         complaint = self._ready_to_decide(severity="low")
         remedy = self._remedy(complaint, 800.0)
@@ -361,3 +395,37 @@ class TestAdrReferral(RedressCommon):
             referral.with_user(self.subject).case_reference = "forged"
         with self.assertRaises(AccessError):
             referral.with_user(self.subject).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestRecordsOfTheComplaint(RedressCommon):
+    """complaint_child.py: remedies, referrals and clock stops are read and
+    written as their complaint, and never by a person it is about."""
+
+    def test_read_and_written_as_the_complaint(self):
+        own_user = new_test_user(
+            self.env,
+            login="iso10002_test_own_user",
+            groups="helpdesk_mgmt.group_helpdesk_user_own",
+        )
+        mine = self._complaint(user_id=own_user.id, subject_user_ids=[])
+        other = self._complaint(user_id=self.helpdesk_user.id, subject_user_ids=[])
+        remedies = self._remedy(mine, 10.0) | self._remedy(other, 20.0)
+        Remedy = self.env["iso10002.complaint.remedy"].with_user(own_user)
+        self.assertEqual(
+            Remedy.search([("id", "in", remedies.ids)]), remedies[0].with_user(own_user)
+        )
+        with self.assertRaises(AccessError):
+            remedies[1].with_user(own_user).read(["cost"])
+        with self.assertRaises(AccessError):
+            Remedy.create({"ticket_id": other.id, "remedy_type": "refund"})
+        remedies[0].with_user(own_user).cost = 15.0
+        self.assertEqual(mine.remedy_cost, 15.0)
+
+    def test_nobody_complained_about_changes_them(self):
+        self.policy.clock_stop_allowed = True
+        complaint = self._ready_to_decide(severity="low")
+        stop = complaint._iso_stop_clock("Asked for the receipt")
+        with self.assertRaises(AccessError):
+            stop.with_user(self.subject).reason = "Nothing asked"
+        self.assertEqual(stop.reason, "Asked for the receipt")
