@@ -23,7 +23,12 @@ class AdrReferral(models.Model):
 
     body_id = fields.Many2one("iso10002.adr.body", required=True, ondelete="restrict")
     case_reference = fields.Char(string="Body's case reference")
-    referral_date = fields.Date(required=True, default=fields.Date.context_today)
+    referral_date = fields.Date(
+        required=True,
+        help="The day of the referral (created without one, the day it is "
+        "recorded, where the complaint is handled).",
+    )
+    _iso_day_defaults = ("referral_date",)
     outcome = fields.Selection(ADR_OUTCOMES, required=True, default="pending")
     outcome_date = fields.Date()
     award_amount = fields.Monetary(currency_field="currency_id")

@@ -36,13 +36,24 @@ class ComplaintChildMixin(models.AbstractModel):
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
 
+    # Date fields recorded, when left empty, on the complaint's day: the day
+    # where the complaint is handled, not the recording user's
+    # (helpdesk.ticket._iso_day, ticket_deadlines.py)
+    _iso_day_defaults = ()
+
     # objectivity (4.7): nobody complained about changes the records of
     # the complaint about them (ticket_integrity.py)
     @api.model_create_multi
     def create(self, vals_list):
-        self.env["helpdesk.ticket"].browse(
+        tickets = self.env["helpdesk.ticket"].browse(
             {vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")}
-        )._iso_check_not_subject()
+        )
+        tickets._iso_check_not_subject()
+        for vals in vals_list:
+            missing = [f for f in self._iso_day_defaults if not vals.get(f)]
+            if missing and vals.get("ticket_id"):
+                day = tickets.browse(vals["ticket_id"])._iso_day()
+                vals.update(dict.fromkeys(missing, day))
         return super().create(vals_list)
 
     def write(self, vals):

@@ -26,11 +26,16 @@ class ComplaintRemedy(models.Model):
     redress_state = fields.Selection(
         REDRESS_STATES, string="Redress status", default="offered", required=True
     )
-    offered_date = fields.Date(default=fields.Date.context_today)
+    offered_date = fields.Date(
+        help="Left empty, the day the redress is recorded, where the complaint "
+        "is handled."
+    )
     accepted_date = fields.Date()
     paid_date = fields.Date()
     paid_amount = fields.Monetary(currency_field="currency_id")
     payment_method = fields.Selection(PAYMENT_METHODS)
+
+    _iso_day_defaults = ("offered_date",)
 
     _paid_amount_positive = models.Constraint(
         "CHECK(paid_amount >= 0)", "A paid amount cannot be negative."

@@ -10,7 +10,7 @@ Who may act: whoever may write the complaint, never a person complained
 about (4.7): complaint_child.py.
 """
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import ValidationError
 from odoo.tools.misc import format_date
 
@@ -70,9 +70,9 @@ class AdrReferral(models.Model):
         "ticket_id", "referral_date", "outcome", "outcome_date", "award_amount"
     )
     def _check_referral(self):
-        today = fields.Date.context_today(self)
         for referral in self:
             ticket = referral.ticket_id
+            today = ticket._iso_day()
             ref = ticket.complaint_ref or ticket.display_name
             if not ticket.is_complaint:
                 raise ValidationError(
@@ -83,7 +83,7 @@ class AdrReferral(models.Model):
             if (
                 dates != sorted(dates)
                 or any(d > today for d in dates)
-                or (received and referral.referral_date < received.date())
+                or (received and referral.referral_date < ticket._iso_day(received))
             ):
                 raise ValidationError(
                     self.env._(

@@ -4,6 +4,8 @@
 the acknowledgement and final response deadlines, and their status against
 the next deadline (:mod:`.ticket_facts`)."""
 
+import pytz
+
 from odoo import api, fields, models
 
 from .iso_steps import TERMINAL_STEPS
@@ -57,6 +59,25 @@ class HelpdeskTicket(models.Model):
             self.team_id.resource_calendar_id
             or policy.resource_calendar_id
             or self.company_id.resource_calendar_id
+        )
+
+    def _iso_day(self, moment=None):
+        """The day of ``moment`` (UTC, default now) where the complaint is
+        handled: in the time zone of its business calendar, the one its
+        deadlines are counted in. Every day of a complaint (a redress or a
+        referral recorded, a letter dated, a letter or an escalation due, the
+        regulator's return in force at receipt) is a day there, whoever
+        records or reads it, wherever their own time zone puts midnight."""
+        self.ensure_one()
+        policy = self.env["iso10002.complaint.policy"]._get_for_company(
+            self.company_id or self.env.company
+        )
+        calendar = self._get_complaint_calendar(policy)
+        moment = moment or fields.Datetime.now()
+        return (
+            pytz.utc.localize(moment)
+            .astimezone(pytz.timezone(calendar.tz or "UTC"))
+            .date()
         )
 
     @api.depends("is_complaint", "received_date", "severity", "team_id", "company_id")

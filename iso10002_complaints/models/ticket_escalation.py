@@ -130,7 +130,7 @@ class HelpdeskTicket(models.Model):
                     what=what,
                     ref=ticket.complaint_ref,
                 )
-            due = fields.Date.context_today(ticket, deadline) if deadline else None
+            due = ticket._iso_day(deadline) if deadline else None
             mine = by_ticket[ticket.id].filtered(lambda a, u=user: a.user_id == u)
             if mine:
                 values = {"summary": summary}

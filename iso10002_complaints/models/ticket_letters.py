@@ -125,9 +125,6 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return "idr" if self._iso_letter_adr_body().code == "afca" else "final"
 
-    def _iso_letter_date(self):
-        return fields.Date.context_today(self)
-
     def _iso_send_summary_resolution(self):
         """Post the summary resolution communication to the complainant
         (called by the summary resolution closing, ticket_summary_resolution.py):
@@ -374,7 +371,7 @@ class HelpdeskTicket(models.Model):
             for activity_type, deadline, kind in due:
                 ticket.activity_schedule(
                     activity_type_id=activity_type.id,
-                    date_deadline=fields.Date.context_today(ticket, deadline),
+                    date_deadline=ticket._iso_day(deadline),
                     summary=self.env._(
                         "%(letter)s due for %(ref)s",
                         letter=LETTER_KINDS[kind],

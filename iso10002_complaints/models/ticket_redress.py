@@ -34,7 +34,15 @@ class ComplaintRemedy(models.Model):
         """The dates a status change records, unless given: accepted (or
         paid) on the day, paid on the day, for the amount of the cost."""
         state = vals.get("redress_state")
-        today = fields.Date.context_today(self)
+        if not state:
+            return vals
+        ticket = (
+            current.ticket_id
+            if current
+            else self.env["helpdesk.ticket"].browse(vals.get("ticket_id"))
+        )
+        # without its complaint, the remedy is refused (a required field)
+        today = ticket._iso_day() if ticket else fields.Date.context_today(self)
         if state in ("accepted", "paid") and not vals.get("accepted_date"):
             if not (current and current.accepted_date):
                 vals["accepted_date"] = vals.get("paid_date") or today
@@ -141,8 +149,8 @@ class ComplaintRemedy(models.Model):
         "payment_method",
     )
     def _check_redress(self):
-        today = fields.Date.context_today(self)
         for remedy in self:
+            today = remedy.ticket_id._iso_day()
             ref = remedy.ticket_id.complaint_ref or remedy.ticket_id.display_name
             paid = remedy.redress_state == "paid"
             if paid and not (
@@ -182,7 +190,11 @@ class ComplaintRemedy(models.Model):
             if (
                 dates != sorted(dates)
                 or any(d > today for d in dates)
-                or (received and dates and dates[0] < received.date())
+                or (
+                    received
+                    and dates
+                    and dates[0] < remedy.ticket_id._iso_day(received)
+                )
             ):
                 raise ValidationError(
                     self.env._(

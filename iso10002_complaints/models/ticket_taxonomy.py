@@ -76,7 +76,7 @@ class HelpdeskTicket(models.Model):
                 # the same regulator's return in force at receipt
                 received = ticket.received_date
                 ticket.regime_id = regime and regime._regime_at(
-                    received and received.date()
+                    received and ticket._iso_day(received)
                 )
 
     @api.constrains("regime_id", *CATEGORY_FIELDS)

@@ -17,6 +17,8 @@ AFTER_COMMIT_CRONS = (
     "iso10002_complaints.ir_cron_filestore_gc",
 )
 
+FAR_EAST, FAR_WEST = "Pacific/Kiritimati", "Pacific/Pago_Pago"
+
 # A Friday, in winter (Europe/London is then UTC+0), used as receipt date.
 FRIDAY_1500 = datetime(2025, 1, 10, 15, 0, 0)
 
@@ -97,9 +99,17 @@ class ComplaintCommon(TransactionCase):
         cls.Ticket = cls.env["helpdesk.ticket"]
         cls.Policy = cls.env["iso10002.complaint.policy"]
         cls.company = cls.env.company
+        # The test users live 25 hours apart (UTC+14 and UTC-11), neither in
+        # the complaints' time zone (Europe/London): their days always
+        # differ, so a day of a complaint taken in a user's zone instead of
+        # the complaint's (ticket_deadlines._iso_day) fails at any hour, not
+        # only when a test runs near midnight.
+        cls.env.user.tz = FAR_EAST
+        cls.env = cls.env(context=dict(cls.env.context, tz=FAR_EAST))
 
         cls.helpdesk_user = new_test_user(
             cls.env,
+            tz=FAR_WEST,
             login="iso10002_test_user",
             name="Harriet Handler",
             email="handler@example.com",
@@ -108,6 +118,7 @@ class ComplaintCommon(TransactionCase):
         cls.helpdesk_manager = new_test_user(
             cls.env,
             login="iso10002_test_manager",
+            tz=FAR_WEST,
             name="Margaret Manager",
             email="manager@example.com",
             groups="helpdesk_mgmt.group_helpdesk_manager",

@@ -42,7 +42,9 @@ class TestLetters(LettersCase):
         due = self._activities(complaint, HOLDING)
         self.assertEqual(len(due), 1)
         self.assertEqual(due.user_id, self.helpdesk_user)
-        self.assertEqual(due.date_deadline, (self.received + timedelta(days=56)).date())
+        self.assertEqual(
+            due.date_deadline, complaint._iso_day(self.received + timedelta(days=56))
+        )
         self.assertIn(complaint.complaint_ref, due.summary)
         self.assertFalse(self._activities(recent, HOLDING), "not due yet")
         # the job runs daily: one activity, not one per run
@@ -121,7 +123,7 @@ class TestLetters(LettersCase):
         self.assertEqual(len(due), 1)
         self.assertEqual(
             due.date_deadline,
-            fields.Date.context_today(complaint, complaint.response_deadline),
+            complaint._iso_day(complaint.response_deadline),
         )
         complaint.with_context(
             letter_kind="final", force_report_rendering=True

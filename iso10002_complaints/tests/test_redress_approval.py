@@ -257,7 +257,7 @@ class TestRedress(RedressCommon):
     def test_redress_offered_accepted_paid(self):
         complaint = self._complaint()
         remedy = self._remedy(complaint, 120.0).with_user(self.helpdesk_user)
-        today = fields.Date.context_today(remedy)
+        today = complaint._iso_day()
         self.assertEqual(
             (remedy.redress_state, remedy.offered_date), ("offered", today)
         )
@@ -294,7 +294,7 @@ class TestRedress(RedressCommon):
 
     def test_redress_dates_are_coherent(self):
         complaint = self._complaint(received_date=fields.Datetime.now())
-        today = fields.Date.context_today(complaint)
+        today = complaint._iso_day()
         with self._refused(ValidationError, "not in the future"):
             self._remedy(complaint, 10.0, offered_date=today + timedelta(days=2))
         with self._refused(ValidationError, "after the complaint"):
@@ -361,7 +361,7 @@ class TestAdrReferral(RedressCommon):
         self.assertEqual(complaint.adr_referral_ids, referral)
         self.assertIn("Referred to Test Ombudsman", complaint.message_ids[0].body)
         self.assertIn("OMB-123", complaint.message_ids[0].body)
-        today = fields.Date.context_today(referral)
+        today = referral.ticket_id._iso_day()
         referral.with_user(self.helpdesk_user).write(
             {"outcome": "upheld", "outcome_date": today, "award_amount": 250.0}
         )
@@ -369,7 +369,7 @@ class TestAdrReferral(RedressCommon):
 
     def test_referral_constraints(self):
         complaint = self._complaint(received_date=fields.Datetime.now())
-        today = fields.Date.context_today(complaint)
+        today = complaint._iso_day()
         referral = self.Referral.create({"ticket_id": complaint.id})
         with self._refused(ValidationError, "date of the body's outcome"):
             referral.outcome = "not_upheld"
