@@ -77,8 +77,30 @@ class TestTaxonomyData(ComplaintCommon):
                 "information_charges_performance",
                 "general_admin_customer_service",
                 "delays_timescales",
+                "errors_not_following_instructions",
                 "other_general_admin",
+                "product_performance_features",
             },
+        )
+        # the groupings carry the FCA's own labels (its complaints data)
+        self.assertEqual(
+            set(
+                self.disp1.category_ids.filtered(lambda c: c.kind == "product").mapped(
+                    "name"
+                )
+            ),
+            {
+                "Banking and credit cards",
+                "Home finance",
+                "Insurance & pure protection",
+                "Decumulation & pensions",
+                "Investments",
+            },
+        )
+        errors = self.env.ref(f"{MODULE}.category_fca_disp1_cause_errors")
+        self.assertEqual(
+            errors.complete_name,
+            "General admin/customer service / Errors/not following instructions",
         )
         self.assertEqual(self._codes(self.disp1, "outcome"), {"upheld", "not_upheld"})
         delays = self.env.ref(f"{MODULE}.category_fca_disp1_cause_delays")
