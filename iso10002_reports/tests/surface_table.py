@@ -472,6 +472,13 @@ BRIDGE_MODELS = {
         "helpdesk.ticket.sla": ("owned", "SLA lines of a ticket: deadlines"),
         "helpdesk.sla.report": ("aggregate", "SQL view: SLA figures per ticket"),
     },
+    "helpdesk_mgmt_sale": {
+        "sale.order": (
+            "hub",
+            "an order's tickets (helpdesk_mgmt_sale ticket_ids); the fixture "
+            "links an order to the confidential complaint (iso10002_sale)",
+        ),
+    },
 }
 BRIDGE_ROUTES = {
     "product": {
