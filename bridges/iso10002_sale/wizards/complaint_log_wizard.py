@@ -24,7 +24,6 @@ class ComplaintLogWizard(models.TransientModel):
     )
     product_id = fields.Many2one(
         "product.product",
-        string="Product",
         compute="_compute_product_id",
         store=True,
         readonly=False,
