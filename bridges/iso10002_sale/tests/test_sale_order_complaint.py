@@ -193,6 +193,20 @@ class TestSaleOrderComplaint(ComplaintCommon):
         self.assertEqual(counts, [1, 1, 1, 1])
         self.assertEqual(four, one, "not one query per order")
 
+    def test_helpdesk_user_without_sales_copies_a_ticket_of_an_order(self):
+        """The copy does not keep the orders (it read them as the user)."""
+        agent = new_test_user(
+            self.env,
+            login="iso_agent_no_sales",
+            groups="helpdesk_mgmt.group_helpdesk_user",
+            company_id=self.company.id,
+        )
+        ticket = self._create_plain(sale_order_ids=[Command.link(self.order.id)])
+        copy = ticket.with_user(agent).copy()
+        self.assertEqual(copy.name, ticket.name)
+        self.assertFalse(copy.sudo().sale_order_ids)
+        self.assertEqual(ticket.sale_order_ids, self.order)
+
     def test_complainant_must_be_the_orders_customer(self):
         stranger = self.env["res.partner"].create({"name": "Not the customer"})
         with self.assertRaisesRegex(UserError, "is not the customer of"):

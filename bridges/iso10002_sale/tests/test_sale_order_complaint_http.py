@@ -57,7 +57,14 @@ class TestSaleOrderComplaintHttp(JsonRpcMixin, ComplaintCommon, HttpCase):
             *self._call_kw_request(
                 "iso10002.complaint.log.wizard",
                 "web_save",
-                [[], {"channel": "in_person", "name": "Kettle leaks", "description": "At the counter."}],
+                [
+                    [],
+                    {
+                        "channel": "in_person",
+                        "name": "Kettle leaks",
+                        "description": "At the counter.",
+                    },
+                ],
                 {
                     "context": context,
                     "specification": {

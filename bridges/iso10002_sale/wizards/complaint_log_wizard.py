@@ -22,12 +22,14 @@ class ComplaintLogWizard(models.TransientModel):
     order_product_ids = fields.Many2many(
         "product.product", compute="_compute_order_product_ids"
     )
+    # the domain reads order_product_ids, not sale_order_id: the form shows
+    # the order to sales users only, the product to every employee
     product_id = fields.Many2one(
         "product.product",
         compute="_compute_product_id",
         store=True,
         readonly=False,
-        domain="sale_order_id and [('id', 'in', order_product_ids)] or []",
+        domain="order_product_ids and [('id', 'in', order_product_ids)] or []",
         help="The product the complaint is about: one of the order's.",
     )
 
