@@ -93,6 +93,16 @@ class SurfaceFixtureMixin(AccessFixtureMixin):
                     "description": f"{MARKER} what the customer said",
                 }
             )
+        orders = env.registry.get("sale.order")
+        if orders is not None and "ticket_ids" in orders._fields:
+            # helpdesk_mgmt_sale (iso10002_sale): an order of the
+            # complainant that the confidential complaint is about
+            env["sale.order"].create(
+                {
+                    "partner_id": cls.partner_complainant.id,
+                    "ticket_ids": [Command.link(cls.records["confidential"].id)],
+                }
+            )
 
     @classmethod
     def _fill_channels(cls, ticket):

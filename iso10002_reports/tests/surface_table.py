@@ -472,6 +472,38 @@ BRIDGE_MODELS = {
         "helpdesk.ticket.sla": ("owned", "SLA lines of a ticket: deadlines"),
         "helpdesk.sla.report": ("aggregate", "SQL view: SLA figures per ticket"),
     },
+    "helpdesk_mgmt_sale": {
+        "sale.order": (
+            "hub",
+            "an order's tickets (helpdesk_mgmt_sale ticket_ids); the fixture "
+            "links an order to the confidential complaint (iso10002_sale)",
+        ),
+    },
+    # installed with sale (helpdesk_mgmt_sale): accounting and payments
+    "account": {
+        "account.move": (
+            "via",
+            "an invoice whose main attachment would be one of the complaint's",
+        ),
+        "account.payment": (
+            "via",
+            "a payment whose main attachment would be one of the complaint's",
+        ),
+        "account.bank.statement": (
+            "via",
+            "a bank statement holding one of the complaint's attachments",
+        ),
+        "account.move.send.wizard": (
+            "owned",
+            "invoice sending wizard: model and res_ids computed from its invoice",
+        ),
+    },
+    "payment": {
+        "payment.link.wizard": (
+            "owned",
+            "payment link wizard (res_model/res_id of an invoice or an order)",
+        ),
+    },
 }
 BRIDGE_ROUTES = {
     "product": {

@@ -113,6 +113,30 @@ class TestEmployeeLogsComplaint(ComplaintCommon):
             self.env.ref("iso10002_contact.helpdesk_ticket_channel_in_person"),
         )
 
+    def test_caller_context_sets_no_field_of_the_complaint(self):
+        """The complaint is created in sudo: a default_* key sent with the
+        call (any JSON-RPC caller may send one) sets nothing on it."""
+        wizard = (
+            self.env["iso10002.complaint.log.wizard"]
+            .with_user(self.employee)
+            .create(
+                {
+                    "partner_id": self.partner.id,
+                    "name": "Forged",
+                    "description": "Defaults sent with the call.",
+                }
+            )
+        )
+        forged_ack = fields.Datetime.now().replace(microsecond=0)
+        wizard.with_context(
+            default_confidential=True,
+            default_ack_date=forged_ack,
+        ).action_log()
+        complaint = self._logged("Forged")
+        self.assertEqual(len(complaint), 1)
+        self.assertFalse(complaint.confidential)
+        self.assertNotEqual(complaint.ack_date, forged_ack)
+
     def test_future_receipt_refused(self):
         with self.assertRaisesRegex(UserError, "future"):
             self._log(self.employee, received_date=datetime.now() + timedelta(days=3))

@@ -1,0 +1,2 @@
+from . import test_sale_order_complaint
+from . import test_sale_order_complaint_http
