@@ -56,14 +56,38 @@ class ComplaintLogWizard(models.TransientModel):
             )
         return team
 
+    def _complaint_company(self):
+        """The company whose complaints team receives the complaint."""
+        return self.env.company
+
+    def _complaint_values(self, team, company):
+        """Values of the complaint logged (bridges add theirs)."""
+        partner = self.partner_id
+        return {
+            "is_complaint": True,
+            "name": self.name,
+            "description": plaintext2html(self.description),
+            "team_id": team.id,
+            "user_id": False,
+            "company_id": (team.company_id or company).id,
+            "channel_id": self.env.ref(CHANNELS[self.channel]).id,
+            "partner_id": partner.id,
+            "partner_name": partner.name,
+            "partner_email": partner.email,
+            "received_date": self.received_date,
+        }
+
+    def _logged_from(self):
+        """Where the employee logged it, for the note on the complaint."""
+        return self.env._("the contact form")
+
     def action_log(self):
         """Create the complaint; show its reference and nothing else."""
         self.ensure_one()
         # a receipt in the future is refused by the complaint's own check
         # (_check_process_dates, with its clock tolerance)
-        company = self.env.company
+        company = self._complaint_company()
         team = self._intake_team(company)
-        partner = self.partner_id
         # sudo: any employee logs a complaint for the complaints team
         # without read or write access to the register (4.10); the employee
         # stays the author (env.uid) and is neither assigned nor a follower
@@ -71,28 +95,15 @@ class ComplaintLogWizard(models.TransientModel):
             self.env["helpdesk.ticket"]
             .sudo()
             .with_context(mail_create_nosubscribe=True)
-            .create(
-                {
-                    "is_complaint": True,
-                    "name": self.name,
-                    "description": plaintext2html(self.description),
-                    "team_id": team.id,
-                    "user_id": False,
-                    "company_id": (team.company_id or company).id,
-                    "channel_id": self.env.ref(CHANNELS[self.channel]).id,
-                    "partner_id": partner.id,
-                    "partner_name": partner.name,
-                    "partner_email": partner.email,
-                    "received_date": self.received_date,
-                }
-            )
+            .create(self._complaint_values(team, company))
         )
         channel = dict(self._fields["channel"]._description_selection(self.env))
         complaint.message_post(
             body=Markup("%s")
             % self.env._(
-                "Logged by %(employee)s from the contact form: received %(channel)s.",
+                "Logged by %(employee)s from %(origin)s: received %(channel)s.",
                 employee=self.env.user.name,
+                origin=self._logged_from(),
                 channel=channel[self.channel].lower(),
             ),
             message_type="comment",
