@@ -468,6 +468,36 @@ BRIDGE_MODELS = {
             "the fixture holds one with the marker",
         ),
     },
+    "account": {
+        # iso10002_account: a complaint names its invoice (helpdesk.ticket
+        # invoice_id, internal) and a remedy its credit note; none of these
+        # models links to a complaint
+        "account.move": (
+            "via",
+            "an invoice's main attachment (mail.thread.main.attachment): an "
+            "invoice's own document, never one of a complaint",
+        ),
+        "account.payment": (
+            "via",
+            "a payment's main attachment (mail.thread.main.attachment)",
+        ),
+        "account.bank.statement": (
+            "via",
+            "attachments of a bank statement (attachment_ids)",
+        ),
+        "account.move.send.wizard": (
+            "owned",
+            "sending an invoice (mail.composer.mixin model/res_ids): it sends "
+            "its invoice (move_id required), never a complaint",
+        ),
+    },
+    "payment": {
+        "payment.link.wizard": (
+            "owned",
+            "a payment link for a document (res_model/res_id): amounts of an "
+            "invoice or an order, nothing of a complaint",
+        ),
+    },
     "helpdesk_mgmt_sla": {
         "helpdesk.ticket.sla": ("owned", "SLA lines of a ticket: deadlines"),
         "helpdesk.sla.report": ("aggregate", "SQL view: SLA figures per ticket"),
