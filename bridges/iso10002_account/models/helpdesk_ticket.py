@@ -24,7 +24,6 @@ class HelpdeskTicket(models.Model):
 
     invoice_id = fields.Many2one(
         "account.move",
-        string="Invoice",
         groups=INTERNAL_GROUPS,
         copy=False,
         index="btree_not_null",

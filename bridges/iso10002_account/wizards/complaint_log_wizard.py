@@ -15,7 +15,6 @@ class ComplaintLogWizard(models.TransientModel):
 
     invoice_id = fields.Many2one(
         "account.move",
-        string="Invoice",
         ondelete="cascade",
         domain=[("move_type", "in", CUSTOMER_INVOICE_TYPES)],
         help="The customer invoice the complaint is about.",
