@@ -51,11 +51,11 @@ class AccountMove(models.Model):
         """The first click: the employee's 'Log a complaint' form
         (iso10002_contact), with the customer and the invoice."""
         self.ensure_one()
-        if self.move_type not in CUSTOMER_INVOICE_TYPES:
+        if self.move_type not in CUSTOMER_INVOICE_TYPES or not self.partner_id:
             raise UserError(
                 self.env._(
                     "A complaint is logged from a customer invoice or credit "
-                    "note; %(move)s is not one.",
+                    "note of a customer; %(move)s is not one.",
                     move=self.display_name,
                 )
             )

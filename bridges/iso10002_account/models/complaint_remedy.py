@@ -16,6 +16,7 @@ complained about.
 
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 from odoo.addons.iso10002_complaints.models.system_write import (
     in_system_write,
@@ -48,7 +49,32 @@ class ComplaintRemedy(models.Model):
                     "the remedy only."
                 )
             )
+        if "cost" in vals or vals.get("redress_state") in ("offered", "declined"):
+            self._check_refund_kept(vals)
         return super().write(vals)
+
+    def _check_refund_kept(self, vals):
+        """The redress of a credit note stays as credited: its amount, and
+        accepted (or paid), unless accounting cancels the credit note."""
+        for remedy in self:
+            # sudo: the state of the credit note linked to this remedy
+            move = remedy.refund_move_id.sudo()
+            if not move or move.state == "cancel":
+                continue
+            if vals.get("redress_state") in ("offered", "declined") or (
+                "cost" in vals
+                and remedy.currency_id.compare_amounts(vals["cost"], remedy.cost)
+            ):
+                raise UserError(
+                    self.env._(
+                        "Complaint %(ref)s: the redress has its credit note, "
+                        "%(move)s; ask accounting to cancel it before changing "
+                        "the redress.",
+                        ref=remedy.ticket_id.complaint_ref
+                        or remedy.ticket_id.display_name,
+                        move=move.display_name,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # The credit note
@@ -168,7 +194,7 @@ class ComplaintRemedy(models.Model):
                 "Credit note %(move)s drafted for the redress (%(amount)s), for "
                 "accounting to post.",
                 move=move.display_name,
-                amount=move.amount_total,
+                amount=format_amount(self.env, move.amount_total, move.currency_id),
             ),
             subtype_xmlid="mail.mt_note",
         )

@@ -116,6 +116,10 @@ class TestInvoiceComplaint(AccountComplaintCommon):
             wizards.create(
                 dict(values, partner_id=self.customer.id, invoice_id=bill.id)
             ).action_log()
+        # nor is an invoice without its customer yet
+        draft = self.env["account.move"].create({"move_type": "out_invoice"})
+        with self.assertRaisesRegex(UserError, "customer invoice"):
+            draft.with_user(self.billing).action_log_complaint()
         self.assertFalse(self._logged("Wrong customer"))
 
     def test_invoice_counts_the_complaints_its_reader_may_see(self):

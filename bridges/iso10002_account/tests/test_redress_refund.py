@@ -66,16 +66,31 @@ class TestRedressRefund(AccountComplaintCommon):
             ],
         )
         self.assertIn(complaint.complaint_ref, move.ref)
-        self.assertIn(move.display_name, complaint.message_ids[:1].body)
+        note = complaint.message_ids[:1].body
+        self.assertIn(move.display_name, note)
+        self.assertIn("600.00", note)
         # one credit note per redress; the link is the action's only
         with self._refused(UserError, "already has its credit note"):
             as_handler.action_create_refund()
         with self._refused(UserError, "linked by 'Credit note'"):
             as_handler.refund_move_id = False
+        # the redress stays as credited, unless accounting cancels it
+        with self._refused(UserError, "ask accounting to cancel it"):
+            as_handler.cost = 700.0
+        with self._refused(UserError, "ask accounting to cancel it"):
+            as_handler.redress_state = "declined"
         # not paid until accounting posts it
         with self._refused(UserError, "once accounting has posted it"):
             as_handler.action_redress_paid_from_refund()
         self.assertEqual(remedy.redress_state, "accepted")
+        # cancelled: the redress may change, and be credited again
+        move.button_cancel()
+        as_handler.cost = 650.0
+        self.assertEqual(complaint.approval_state, "to_approve")
+        complaint.with_user(self.approver).action_approve()
+        as_handler.action_create_refund()
+        self.assertNotEqual(remedy.refund_move_id, move)
+        self.assertEqual(remedy.refund_move_id.amount_total, 650.0)
 
     def test_redress_paid_follows_the_credit_note_set_against_the_invoice(self):
         complaint, remedy = self._accepted(40.0)
