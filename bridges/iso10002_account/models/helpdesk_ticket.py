@@ -33,6 +33,21 @@ class HelpdeskTicket(models.Model):
         help="The customer invoice the complaint is about.",
     )
 
+    @api.model
+    def _iso_personal_fields(self):
+        # the invoice names the complainant, as the order reference does
+        return super()._iso_personal_fields() | {"invoice_id"}
+
+    def _iso_erase_fields(self):
+        """Anonymisation (4.10): the complaint forgets the invoice and the
+        credit notes of its redress, which name the complainant; accounting
+        keeps them as the law asks (the credit note names the reference of
+        the complaint only)."""
+        res = super()._iso_erase_fields()
+        self.write({"invoice_id": False})
+        self.remedy_ids.write({"refund_move_id": False})
+        return res
+
     def write(self, vals):
         if "invoice_id" in vals and not self._iso_system_trusted():
             self._iso_check_not_subject()

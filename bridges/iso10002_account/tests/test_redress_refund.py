@@ -175,3 +175,16 @@ class TestRedressRefund(AccountComplaintCommon):
         self.assertFalse(
             (offered | repair | free | remedy).refund_move_id,
         )
+
+    def test_anonymisation_forgets_the_invoice_and_the_credit_note(self):
+        complaint, remedy = self._accepted(40.0)
+        remedy.with_user(self.helpdesk_user).action_create_refund()
+        move = remedy.refund_move_id
+        self._close(complaint)
+        complaint._iso_anonymise()
+        self.assertTrue(complaint.anonymised)
+        self.assertFalse(complaint.invoice_id)
+        self.assertFalse(remedy.refund_move_id)
+        # accounting keeps its documents
+        self.assertTrue(move.exists())
+        self.assertTrue(self.invoice.exists())
