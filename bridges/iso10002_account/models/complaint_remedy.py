@@ -14,7 +14,7 @@ by a second person when the policy asks for it, and never by a person
 complained about.
 """
 
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
@@ -69,6 +69,23 @@ class ComplaintRemedy(models.Model):
                     self.env._(
                         "Complaint %(ref)s: the redress has its credit note, "
                         "%(move)s; ask accounting to cancel it before changing "
+                        "the redress.",
+                        ref=remedy.ticket_id.complaint_ref
+                        or remedy.ticket_id.display_name,
+                        move=move.display_name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_refund(self):
+        for remedy in self:
+            # sudo: the state of the credit note linked to this remedy
+            move = remedy.refund_move_id.sudo()
+            if move and move.state != "cancel":
+                raise UserError(
+                    self.env._(
+                        "Complaint %(ref)s: the redress has its credit note, "
+                        "%(move)s; ask accounting to cancel it before deleting "
                         "the redress.",
                         ref=remedy.ticket_id.complaint_ref
                         or remedy.ticket_id.display_name,

@@ -79,6 +79,8 @@ class TestRedressRefund(AccountComplaintCommon):
             as_handler.cost = 700.0
         with self._refused(UserError, "ask accounting to cancel it"):
             as_handler.redress_state = "declined"
+        with self._refused(UserError, "ask accounting to cancel it"):
+            as_handler.unlink()
         # not paid until accounting posts it
         with self._refused(UserError, "once accounting has posted it"):
             as_handler.action_redress_paid_from_refund()
