@@ -11,6 +11,7 @@ from odoo import Command, fields
 from odoo.tests import HttpCase
 from odoo.tools import SQL
 
+from odoo.addons.iso10002_complaints.models.system_write import system_write
 from odoo.addons.iso10002_complaints.tests.access_common import AccessFixtureMixin
 
 # every text of the confidential complaints carries this marker
@@ -103,6 +104,26 @@ class SurfaceFixtureMixin(AccessFixtureMixin):
                     "ticket_ids": [Command.link(cls.records["confidential"].id)],
                 }
             )
+        if "invoice_id" in env["helpdesk.ticket"]._fields:
+            # iso10002_account: the confidential complaint names the
+            # complainant's invoice, and its remedy its credit note
+            complaint = cls.records["confidential"]
+            moves = env["account.move"].create(
+                [
+                    {
+                        "move_type": move_type,
+                        "company_id": complaint.company_id.id,
+                        "partner_id": cls.partner_complainant.id,
+                        "invoice_line_ids": [
+                            Command.create({"name": "Kettle", "price_unit": 42.0})
+                        ],
+                    }
+                    for move_type in ("out_invoice", "out_refund")
+                ]
+            )
+            complaint.invoice_id = moves[0]
+            with system_write():
+                complaint.remedy_ids[:1].refund_move_id = moves[1]
 
     @classmethod
     def _fill_channels(cls, ticket):

@@ -468,6 +468,36 @@ BRIDGE_MODELS = {
             "the fixture holds one with the marker",
         ),
     },
+    "account": {
+        # iso10002_account: a complaint names its invoice (helpdesk.ticket
+        # invoice_id, internal) and a remedy its credit note; none of these
+        # models links to a complaint
+        "account.move": (
+            "via",
+            "an invoice's main attachment (mail.thread.main.attachment): an "
+            "invoice's own document, never one of a complaint",
+        ),
+        "account.payment": (
+            "via",
+            "a payment's main attachment (mail.thread.main.attachment)",
+        ),
+        "account.bank.statement": (
+            "via",
+            "attachments of a bank statement (attachment_ids)",
+        ),
+        "account.move.send.wizard": (
+            "owned",
+            "sending an invoice (mail.composer.mixin model/res_ids): it sends "
+            "its invoice (move_id required), never a complaint",
+        ),
+    },
+    "payment": {
+        "payment.link.wizard": (
+            "owned",
+            "a payment link for a document (res_model/res_id): amounts of an "
+            "invoice or an order, nothing of a complaint",
+        ),
+    },
     "helpdesk_mgmt_sla": {
         "helpdesk.ticket.sla": ("owned", "SLA lines of a ticket: deadlines"),
         "helpdesk.sla.report": ("aggregate", "SQL view: SLA figures per ticket"),
@@ -477,31 +507,6 @@ BRIDGE_MODELS = {
             "hub",
             "an order's tickets (helpdesk_mgmt_sale ticket_ids); the fixture "
             "links an order to the confidential complaint (iso10002_sale)",
-        ),
-    },
-    # installed with sale (helpdesk_mgmt_sale): accounting and payments
-    "account": {
-        "account.move": (
-            "via",
-            "an invoice whose main attachment would be one of the complaint's",
-        ),
-        "account.payment": (
-            "via",
-            "a payment whose main attachment would be one of the complaint's",
-        ),
-        "account.bank.statement": (
-            "via",
-            "a bank statement holding one of the complaint's attachments",
-        ),
-        "account.move.send.wizard": (
-            "owned",
-            "invoice sending wizard: model and res_ids computed from its invoice",
-        ),
-    },
-    "payment": {
-        "payment.link.wizard": (
-            "owned",
-            "payment link wizard (res_model/res_id of an invoice or an order)",
         ),
     },
 }
