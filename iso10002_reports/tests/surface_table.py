@@ -472,6 +472,18 @@ BRIDGE_MODELS = {
         "helpdesk.ticket.sla": ("owned", "SLA lines of a ticket: deadlines"),
         "helpdesk.sla.report": ("aggregate", "SQL view: SLA figures per ticket"),
     },
+    "iso10002_survey": {
+        "survey.user_input": (
+            "owned",
+            "the complainant's participation in the satisfaction survey sent "
+            "at closing (helpdesk_ticket_id): as the complaint "
+            "(iso10002_survey/models/survey_user_input.py)",
+        ),
+        "survey.user_input.line": (
+            "via",
+            "the complainant's answers (scores, comment): as the complaint",
+        ),
+    },
 }
 BRIDGE_ROUTES = {
     "product": {
