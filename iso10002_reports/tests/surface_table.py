@@ -472,7 +472,18 @@ BRIDGE_MODELS = {
         "helpdesk.ticket.sla": ("owned", "SLA lines of a ticket: deadlines"),
         "helpdesk.sla.report": ("aggregate", "SQL view: SLA figures per ticket"),
     },
+    "survey": {
+        "survey.invite": (
+            "via",
+            "Surveys' invitation wizard (survey users only): its composer "
+            "may hold one of the complaint's attachments",
+        ),
+    },
     "iso10002_survey": {
+        "iso10002.survey.answer.access": (
+            "abstract",
+            "survey answers of a complaint read as the complaint, no records",
+        ),
         "survey.user_input": (
             "owned",
             "the complainant's participation in the satisfaction survey sent "
