@@ -4,5 +4,4 @@ from . import survey_question
 from . import survey_user_input
 from . import helpdesk_ticket
 from . import complaint_kpi
-from . import complaint_monitor
 from . import management_review_line

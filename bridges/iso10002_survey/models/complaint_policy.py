@@ -21,7 +21,9 @@ class ComplaintPolicy(models.Model):
     def _check_satisfaction_survey(self):
         for policy in self:
             survey = policy.satisfaction_survey_id
-            if survey and (survey.access_mode != "token" or survey.users_login_required):
+            if survey and (
+                survey.access_mode != "token" or survey.users_login_required
+            ):
                 raise ValidationError(
                     self.env._(
                         "The satisfaction survey %(survey)s must be answered by "

@@ -77,7 +77,9 @@ class TestSatisfactionSurvey(IntakeHttpCommon):
         through Survey's own routes (no login)."""
         survey = answer.survey_id
         token = survey.access_token
-        response = self.url_open(f"/survey/start/{token}?answer_token={answer.access_token}")
+        response = self.url_open(
+            f"/survey/start/{token}?answer_token={answer.access_token}"
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn(survey.title, response.text)
         response = self.url_open(
@@ -123,7 +125,11 @@ class TestSatisfactionSurvey(IntakeHttpCommon):
         self.assertIn(complaint.complaint_ref, mail.subject)
         # reopened and closed again: not invited twice
         complaint.write(
-            {"stage_id": self.env.ref("iso10002_complaints.stage_complaint_decision").id}
+            {
+                "stage_id": self.env.ref(
+                    "iso10002_complaints.stage_complaint_decision"
+                ).id
+            }
         )
         self.assertEqual(complaint.reopen_count, 1)
         complaint.write(
@@ -181,9 +187,7 @@ class TestSatisfactionSurvey(IntakeHttpCommon):
             lines.filtered(lambda line: line.question_id == self.overall).value_scale,
             5,
         )
-        self.assertIn(
-            "Kind and quick", lines.filtered("value_text_box").value_text_box
-        )
+        self.assertIn("Kind and quick", lines.filtered("value_text_box").value_text_box)
         # the complaint's handler reads its answers
         handler_lines = (
             self.env["survey.user_input.line"]
