@@ -9,6 +9,6 @@ class SurveyQuestion(models.Model):
     complaint_overall = fields.Boolean(
         string="Overall satisfaction with the handling",
         help="The answers to this scale question make the complaints KPI "
-        "'Overall satisfaction (survey)' (ISO 10004): its mean over the "
+        "'Overall satisfaction, survey (1-5)' (ISO 10004): its mean over the "
         "complaints of the period.",
     )

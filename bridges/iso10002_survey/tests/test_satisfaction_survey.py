@@ -290,3 +290,25 @@ class TestSatisfactionSurvey(IntakeHttpCommon):
             )["survey_overall_avg"],
             2.0,
         )
+
+    def test_invitation_and_survey_in_the_complainants_language(self):
+        """A Turkish complainant gets the invitation and the survey in
+        Turkish (i18n/tr.po)."""
+        self.env["res.lang"]._activate_lang("tr_TR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["iso10002_survey"], ["tr_TR"], overwrite=True
+        )
+        self.portal_user.partner_id.lang = "tr_TR"
+        complaint = self._new_complaint(
+            self.portal_user.partner_id, user_id=self.handler.id
+        )
+        self._close(complaint)
+        answer = self._invitations(complaint)
+        mail = self._invitation_mails(answer)
+        self.assertIn("şikâyetinizin ele alınışı", mail.subject)
+        self.assertIn("Anketi yanıtla", str(mail.body_html))
+        survey = self.survey.with_context(lang="tr_TR")
+        self.assertEqual(survey.title, "Şikâyetinizi nasıl ele aldık?")
+        self.assertEqual(
+            self.overall.with_context(lang="tr_TR").scale_max_label, "Çok memnunum"
+        )
