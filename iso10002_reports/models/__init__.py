@@ -9,6 +9,7 @@ from . import complaint_analysis
 from . import complaint_kpi
 from . import complaint_kpi_backlog
 from . import complaint_kpi_adr
+from . import complaint_kpi_list
 from . import complaint_audit
 from . import complaint_audit_line
 from . import audit_clauses_framework

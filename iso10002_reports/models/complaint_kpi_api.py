@@ -18,7 +18,7 @@ class ComplaintKpi(models.AbstractModel):
     @api.readonly
     @api.model
     def get_kpi_figures(self, date_from, date_to, company_ids=None, team_ids=None):
-        """{KPI code: value} (kpi_definitions.KPIS) for the complaints received
+        """{KPI code: value} (the KPI list, ``_kpi_list``) for the complaints received
         from ``date_from`` to ``date_to`` in the given companies (default: the
         current one) and teams (default: all)."""
         # the figures are aggregates of the analysis view: who may read it
@@ -35,4 +35,4 @@ class ComplaintKpi(models.AbstractModel):
             companies,
             teams,
         )
-        return kpi_figures(figures)
+        return kpi_figures(figures, self._kpi_list())

@@ -9,7 +9,8 @@ of the company's policy it is measured against, and whether a higher or a
 lower value is better. The monitor shows them computed live, the management
 review freezes them as lines (``iso10002.management.review.line`` of
 dimension ``kpi``) and its PDF prints those lines: adding a KPI is one entry
-here.
+here. A bridge adds its own KPIs through ``iso10002.complaint.kpi._kpi_list``
+(complaint_kpi_list.py), the list every consumer reads.
 """
 
 from collections import namedtuple

@@ -14,13 +14,14 @@ def kpi_value(figures, kpi):
     return value
 
 
-def kpi_figures(figures):
-    """{code: value} of every KPI found in ``figures`` (the result of
-    ``_compute_kpis``, possibly updated with the review's own inputs); a
+def kpi_figures(figures, kpis=KPIS):
+    """{code: value} of every KPI of ``kpis`` (the database's list:
+    ``iso10002.complaint.kpi._kpi_list()``) found in ``figures`` (the result
+    of ``_compute_kpis``, possibly updated with the review's own inputs); a
     missing value is 0, as the review and the monitor always showed it."""
     return {
         kpi.code: kpi_value(figures, kpi) or 0.0
-        for kpi in KPIS
+        for kpi in kpis
         if kpi.source.split(".")[0] in figures
     }
 
@@ -42,10 +43,11 @@ def kpi_status(values, kpi, objectives):
     return "ok" if met else "below"
 
 
-def kpi_line_values(values, objectives, labels):
+def kpi_line_values(values, objectives, labels, kpis=KPIS):
     """The frozen lines (``iso10002.management.review.line`` values) of the
-    KPIs found in ``values`` ({code: value}): value, previous value and the
-    policy's objective (``objectives``: {policy field: value})."""
+    KPIs of ``kpis`` found in ``values`` ({code: value}): value, previous
+    value and the policy's objective (``objectives``: {policy field:
+    value})."""
     return [
         {
             "dimension": "kpi",
@@ -62,6 +64,6 @@ def kpi_line_values(values, objectives, labels):
             "objective": objectives.get(kpi.objective) or 0.0,
             "has_objective": bool(kpi.objective),
         }
-        for kpi in KPIS
+        for kpi in kpis
         if kpi.code in values
     ]

@@ -67,8 +67,8 @@ class ManagementReview(models.Model):
         return True
 
     def _kpi_figure_lines(self, figures):
-        """One frozen line per KPI of :data:`KPIS`: value, previous value,
-        the policy's objective."""
+        """One frozen line per KPI of the list (``_kpi_list``): value,
+        previous value, the policy's objective."""
         self.ensure_one()
         objectives = self._policy_objectives()
         labels = dict(
@@ -76,7 +76,8 @@ class ManagementReview(models.Model):
             ._fields["kpi_code"]
             ._description_selection(self.env)
         )
-        return kpi_line_values(kpi_figures(figures), objectives, labels)
+        kpis = self.env["iso10002.complaint.kpi"]._kpi_list()
+        return kpi_line_values(kpi_figures(figures, kpis), objectives, labels, kpis)
 
     def _kpi_line(self, code):
         """The frozen line of KPI ``code``."""

@@ -84,6 +84,21 @@ class SurfaceFixtureMixin(AccessFixtureMixin):
             env["mgmtsystem.nonconformity"]._open_for_complaints(
                 complaint, complaint.root_cause, complaint.company_id
             )
+        inputs = env.registry.get("survey.user_input")
+        if inputs is not None and "helpdesk_ticket_id" in inputs._fields:
+            # iso10002_survey: the complainant's answers to the satisfaction
+            # survey of the confidential complaint, a comment included
+            survey = env.ref("iso10002_survey.survey_complaint_handling")
+            complaint = cls.records["confidential"]
+            answer = survey._create_answer(
+                partner=complaint.partner_id,
+                check_attempts=False,
+                helpdesk_ticket_id=complaint.id,
+            )
+            comment = survey.question_ids.filtered(
+                lambda q: q.question_type == "text_box"
+            )
+            answer._save_lines(comment, f"{MARKER} survey comment")
         if "iso10002.complaint.log.wizard" in env:
             # iso10002_contact: an employee's complaint, logged from the
             # contact form (the wizard keeps what was typed)

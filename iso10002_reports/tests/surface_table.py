@@ -509,6 +509,29 @@ BRIDGE_MODELS = {
             "links an order to the confidential complaint (iso10002_sale)",
         ),
     },
+    "survey": {
+        "survey.invite": (
+            "via",
+            "Surveys' invitation wizard (survey users only): its composer "
+            "may hold one of the complaint's attachments",
+        ),
+    },
+    "iso10002_survey": {
+        "iso10002.survey.answer.access": (
+            "abstract",
+            "survey answers of a complaint read as the complaint, no records",
+        ),
+        "survey.user_input": (
+            "owned",
+            "the complainant's participation in the satisfaction survey sent "
+            "at closing (helpdesk_ticket_id): as the complaint "
+            "(iso10002_survey/models/survey_user_input.py)",
+        ),
+        "survey.user_input.line": (
+            "via",
+            "the complainant's answers (scores, comment): as the complaint",
+        ),
+    },
 }
 BRIDGE_ROUTES = {
     "product": {

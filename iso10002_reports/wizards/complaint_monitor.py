@@ -170,7 +170,7 @@ class ComplaintMonitor(models.TransientModel):
                 order="response_deadline, id",
                 limit=20,
             )
-            values = kpi_figures(kpis)
+            values = kpi_figures(kpis, kpi_model._kpi_list())
             objectives = {name: policy[name] for name in OBJECTIVE_FIELDS}
             monitor.update(
                 {code: values[code] for code in values if code in self._fields}
