@@ -103,19 +103,8 @@ class HelpdeskTicket(models.Model):
                     "note": self.env._("%(days)s days", days=f"{days:.1f}"),
                 }
             )
-        moments = [
-            moment
-            for row in rows
-            for moment in (
-                *(m for span in row.get("spans", ()) for m in span[:2]),
-                *(m for m, _c in row.get("points", ())),
-                *(m for m, _t in row.get("marks", ())),
-            )
-        ]
-        last = max(moments)
-        ticks = [(self.received_date, self._iso_report_chart_day(self.received_date))]
-        if last > self.received_date:
-            ticks.append((last, self._iso_report_chart_day(last)))
         return svg_chart.timeline_chart(
-            rows, ticks, self.env._("Timeline of the complaint against its deadlines")
+            rows,
+            self._iso_report_chart_day,
+            self.env._("Timeline of the complaint against its deadlines"),
         )

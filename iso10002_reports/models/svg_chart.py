@@ -191,17 +191,17 @@ def objective_chart(rows, title, width=640):
     return _svg(width, height, Markup("").join(parts), title)
 
 
-def timeline_chart(rows, ticks, title, width=640):
+def timeline_chart(rows, tick_label, title, width=640):
     """Spans of time on one horizontal time axis, one row each (the steps
     of a complaint against their deadlines).
 
     ``rows``: dicts with ``label``, ``spans`` [(start, end, colour)],
     ``points`` [(moment, colour)] drawn as dots, ``marks`` [(moment, text)]
     drawn as dashed vertical lines (deadlines) and ``note`` written at the
-    right. ``ticks``: [(moment, text)] written under the axis. Moments are
-    naive datetimes; the axis runs from the earliest to the latest of them.
+    right. Moments are naive datetimes; the axis runs from the earliest to
+    the latest of them, both written under it by ``tick_label(moment)``.
     """
-    moments = [moment for moment, _text in ticks]
+    moments = []
     for row in rows:
         moments += [m for span in row.get("spans", ()) for m in span[:2]]
         moments += [m for m, _c in row.get("points", ())]
@@ -209,6 +209,7 @@ def timeline_chart(rows, ticks, title, width=640):
     if not rows or not moments:
         return Markup()
     lo, hi = min(moments), max(moments)
+    ticks = [(lo, "start")] + ([(hi, "end")] if hi > lo else [])
     seconds = (hi - lo).total_seconds() or 1.0
     label_w, note_w, row_h, top = 130, 80, 26, 4
     plot_w = width - label_w - note_w - 8
@@ -267,8 +268,7 @@ def timeline_chart(rows, ticks, title, width=640):
                     x=label_w + plot_w + 8, y=y + 18, t=escape(row["note"])
                 )
             )
-    for j, (moment, text) in enumerate(ticks):
-        anchor = "start" if j == 0 else "end" if j == len(ticks) - 1 else "middle"
+    for moment, anchor in ticks:
         parts.append(
             Markup(
                 '<line x1="{x:.1f}" y1="{y0}" x2="{x:.1f}" y2="{y1}" stroke="{c}"/>'
@@ -280,7 +280,7 @@ def timeline_chart(rows, ticks, title, width=640):
                 c=GRID,
                 ty=base + 14,
                 a=anchor,
-                t=escape(text),
+                t=escape(tick_label(moment)),
             )
         )
     return _svg(width, base + 18, Markup("").join(parts), title)

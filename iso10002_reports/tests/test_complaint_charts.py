@@ -75,7 +75,7 @@ class TestTimelineChart(IsoReportsCase):
                     "note": "On time",
                 },
             ],
-            [(day, "1 Mar"), (datetime(2025, 3, 11), "11 Mar")],
+            lambda moment: moment.strftime("%d %b"),
             "Timeline",
         )
         tree = svg_tree(svg)  # well-formed, labels escaped
@@ -86,8 +86,11 @@ class TestTimelineChart(IsoReportsCase):
         self.assertAlmostEqual(width, plot / 2, places=0, msg="5 of 10 days")
         self.assertEqual([x for x, _f in dots(tree)], [130.0, 130.0 + width])
         self.assertEqual(marks(tree), [130.0 + plot])
+        self.assertEqual(
+            texts(tree)[-2:], ["01 Mar", "11 Mar"], "the axis from first to last"
+        )
         self.assertIn("On time", texts(tree))
-        self.assertFalse(svg_chart.timeline_chart([], [], "Nothing"))
+        self.assertFalse(svg_chart.timeline_chart([], str, "Nothing"))
 
 
 @tagged("post_install", "-at_install")
