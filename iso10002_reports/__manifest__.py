@@ -29,6 +29,8 @@
         "report/complaint_tracking_clock_stop.xml",
         "wizards/regulatory_return_views.xml",
         "views/complaint_analysis_regulated_views.xml",
+        "report/complaint_tracking_chart.xml",
+        "wizards/complaint_monitor_charts_views.xml",
     ],
     "demo": ["demo/complaint_product_demo.xml"],
     "assets": {

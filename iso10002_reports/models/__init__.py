@@ -27,3 +27,4 @@ from . import complaint_kpi_analysis
 from . import helpdesk_ticket_redress
 from . import complaint_analysis_vulnerability
 from . import complaint_analysis_regulated
+from . import helpdesk_ticket_chart

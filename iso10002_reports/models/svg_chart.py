@@ -18,6 +18,8 @@ OK = "#4f9a55"
 BELOW = "#d08a2e"
 GRID = "#d9d9d9"
 TEXT = "#333333"
+PENDING = "#c9d9ea"
+STOPPED = "#9e9e9e"
 
 
 def _num(value, precision=0):
@@ -187,3 +189,98 @@ def objective_chart(rows, title, width=640):
             )
         )
     return _svg(width, height, Markup("").join(parts), title)
+
+
+def timeline_chart(rows, tick_label, title, width=640):
+    """Spans of time on one horizontal time axis, one row each (the steps
+    of a complaint against their deadlines).
+
+    ``rows``: dicts with ``label``, ``spans`` [(start, end, colour)],
+    ``points`` [(moment, colour)] drawn as dots, ``marks`` [(moment, text)]
+    drawn as dashed vertical lines (deadlines) and ``note`` written at the
+    right. Moments are naive datetimes; the axis runs from the earliest to
+    the latest of them, both written under it by ``tick_label(moment)``.
+    """
+    moments = []
+    for row in rows:
+        moments += [m for span in row.get("spans", ()) for m in span[:2]]
+        moments += [m for m, _c in row.get("points", ())]
+        moments += [m for m, _t in row.get("marks", ())]
+    if not rows or not moments:
+        return Markup()
+    lo, hi = min(moments), max(moments)
+    ticks = [(lo, "start")] + ([(hi, "end")] if hi > lo else [])
+    seconds = (hi - lo).total_seconds() or 1.0
+    label_w, note_w, row_h, top = 130, 80, 26, 4
+    plot_w = width - label_w - note_w - 8
+    base = top + row_h * len(rows)
+
+    def x(moment):
+        return label_w + plot_w * (moment - lo).total_seconds() / seconds
+
+    parts = [
+        Markup('<line x1="{x0}" y1="{y}" x2="{x1}" y2="{y}" stroke="{c}"/>').format(
+            x0=label_w, x1=label_w + plot_w, y=base, c=GRID
+        )
+    ]
+    for i, row in enumerate(rows):
+        y = top + i * row_h
+        parts.append(
+            Markup('<text x="0" y="{y}">{label}</text>').format(
+                y=y + 18, label=escape(_short(row["label"], 24))
+            )
+        )
+        for start, end, colour in row.get("spans", ()):
+            parts.append(
+                Markup(
+                    '<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="10" fill="{c}"/>'
+                ).format(x=x(start), y=y + 10, w=max(x(end) - x(start), 1.0), c=colour)
+            )
+        for moment, text in row.get("marks", ()):
+            right = x(moment) > label_w + plot_w / 2
+            parts.append(
+                Markup(
+                    '<line x1="{x:.1f}" y1="{y0}" x2="{x:.1f}" y2="{y1}" '
+                    'stroke="{c}" stroke-width="1.5" stroke-dasharray="3,2"/>'
+                    '<text x="{tx:.1f}" y="{ty}" font-size="8" '
+                    'text-anchor="{a}">{t}</text>'
+                ).format(
+                    x=x(moment),
+                    y0=y + 2,
+                    y1=y + row_h - 2,
+                    c=LINE,
+                    # written away from the right edge in the right half
+                    a="end" if right else "start",
+                    tx=x(moment) - 2 if right else x(moment) + 2,
+                    ty=y + 8,
+                    t=escape(text),
+                )
+            )
+        parts.extend(
+            Markup('<circle cx="{x:.1f}" cy="{y}" r="3" fill="{c}"/>').format(
+                x=x(moment), y=y + 15, c=colour
+            )
+            for moment, colour in row.get("points", ())
+        )
+        if row.get("note"):
+            parts.append(
+                Markup('<text x="{x}" y="{y}">{t}</text>').format(
+                    x=label_w + plot_w + 8, y=y + 18, t=escape(row["note"])
+                )
+            )
+    for moment, anchor in ticks:
+        parts.append(
+            Markup(
+                '<line x1="{x:.1f}" y1="{y0}" x2="{x:.1f}" y2="{y1}" stroke="{c}"/>'
+                '<text x="{x:.1f}" y="{ty}" text-anchor="{a}">{t}</text>'
+            ).format(
+                x=x(moment),
+                y0=base,
+                y1=base + 4,
+                c=GRID,
+                ty=base + 14,
+                a=anchor,
+                t=escape(tick_label(moment)),
+            )
+        )
+    return _svg(width, base + 18, Markup("").join(parts), title)

@@ -1,2 +1,3 @@
 from . import complaint_monitor
 from . import regulatory_return
+from . import complaint_monitor_charts

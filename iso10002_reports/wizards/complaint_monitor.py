@@ -190,6 +190,7 @@ class ComplaintMonitor(models.TransientModel):
                     "at_risk_count": live["status"].get("at_risk", 0),
                     "overdue_ticket_ids": overdue,
                 }
+                | monitor._chart_values(kpis, values, objectives)
             )
 
     # ------------------------------------------------------------------
