@@ -29,6 +29,7 @@
         "report/complaint_tracking_clock_stop.xml",
         "wizards/regulatory_return_views.xml",
         "views/complaint_analysis_regulated_views.xml",
+        "data/kpi_day_cron.xml",
     ],
     "demo": ["demo/complaint_product_demo.xml"],
     "assets": {

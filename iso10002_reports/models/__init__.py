@@ -26,3 +26,5 @@ from . import complaint_kpi_analysis
 from . import helpdesk_ticket_redress
 from . import complaint_analysis_vulnerability
 from . import complaint_analysis_regulated
+from . import complaint_kpi_day
+from . import complaint_kpi_cohort

@@ -18,3 +18,4 @@ from . import test_regulated_figures
 from . import test_regulatory_returns
 from . import test_regulatory_returns_http
 from . import test_kpi_api
+from . import test_kpi_day
