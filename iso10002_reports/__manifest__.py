@@ -32,6 +32,7 @@
         "data/kpi_day_cron.xml",
     ],
     "demo": ["demo/complaint_product_demo.xml"],
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.report_assets_common": [
             "iso10002_reports/static/src/scss/iso10002_reports.scss",

@@ -27,6 +27,7 @@ from .complaint_kpi_day import (
     dimension_rows,
     measure_columns,
     measure_values,
+    raw_rows,
     unsettled,
 )
 
@@ -91,11 +92,11 @@ class ComplaintKpi(models.AbstractModel):
         month_key = analysis._read_group_groupby("r", "received_date:month", query)
         sql = SQL(
             """
-            WITH pending AS (
+            WITH pending AS MATERIALIZED (
                 SELECT DISTINCT day FROM iso10002_complaint_kpi_day_pending
                  WHERE company_id IN %(companies)s
                    AND day >= %(first)s AND day < %(last)s
-            ), raw_ids AS (
+            ), raw_ids AS MATERIALIZED (
                 SELECT t.id FROM helpdesk_ticket t
                  WHERE t.is_complaint IS TRUE AND %(scope)s AND (%(in_ranges)s)
                 UNION
@@ -108,7 +109,7 @@ class ComplaintKpi(models.AbstractModel):
                 SELECT t.id FROM helpdesk_ticket t
                  WHERE %(unsettled)s AND %(scope)s
                    AND t.received_date >= %(start)s AND t.received_date < %(stop)s
-            ), rows AS (
+            ), a AS MATERIALIZED (%(raw)s), rows AS (
                 SELECT k.dimension, k.key_int, k.key_char, k.key_bool,
                        k.day::timestamp AS received_date, %(agg_columns)s
                   FROM iso10002_complaint_kpi_day k
@@ -118,9 +119,7 @@ class ComplaintKpi(models.AbstractModel):
                 UNION ALL
                 SELECT d.dimension, d.key_int, d.key_char, d.key_bool,
                        a.received_date, %(raw_values)s
-                  FROM iso10002_complaint_analysis a
-                 CROSS JOIN LATERAL %(dimensions)s
-                 WHERE a.id IN (SELECT id FROM raw_ids)
+                  FROM a CROSS JOIN LATERAL %(dimensions)s
             ), u AS (
                 SELECT r.*,
                        CASE WHEN r.dimension = 'currency_id' THEN c.currency_id
@@ -155,6 +154,8 @@ class ComplaintKpi(models.AbstractModel):
                     measure_values(aggregate=False), columns, strict=True
                 )
             ),
+            # the complaints found, by their primary key
+            raw=raw_rows(SQL("t.id = ANY(ARRAY(SELECT id FROM raw_ids))")),
             dimensions=dimension_rows(),
             month=month_key,
             measures=SQL(", ").join(self._cohort_measure(a) for a in aggregates),

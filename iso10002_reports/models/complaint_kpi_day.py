@@ -141,6 +141,39 @@ def unsettled(alias="t"):
     )
 
 
+# the columns of the analysis view the aggregate reads
+RAW_COLUMNS = (
+    "id",
+    "company_id",
+    "team_id",
+    "received_date",
+    "category_id",
+    "channel_id",
+    "product_id",
+    "root_cause",
+    "confidential",
+    "severity",
+    "decision_outcome",
+    "closure_reason",
+    "reaction",
+    "is_reopened",
+    "safety_issue",
+    *MEASURES,
+)
+
+
+def raw_rows(condition):
+    """The analysis rows (those columns) meeting ``condition`` (on the view
+    "a" and the complaint "t"), to materialize before they are spread over
+    the breakdowns: the view's sub-selects run once per complaint."""
+    return SQL(
+        "SELECT %s FROM iso10002_complaint_analysis a"
+        " JOIN helpdesk_ticket t ON t.id = a.id WHERE %s",
+        SQL(", ").join(SQL.identifier("a", c) for c in RAW_COLUMNS),
+        condition,
+    )
+
+
 def dimension_rows():
     """The breakdown rows of an analysis row "a" (a LATERAL VALUES list)."""
     return SQL(
@@ -169,6 +202,25 @@ def measure_values(aggregate):
         else:
             values += [column, SQL("(%s IS NOT NULL)::int", column)]
     return values
+
+
+def drop_triggers(cr):
+    """Remove the triggers and their functions (uninstallation): the ticket
+    and rating tables stay writable without this addon's tables."""
+    for table in ("helpdesk_ticket", "rating_rating"):
+        for event in ("insert", "update", "delete"):
+            cr.execute(
+                SQL(
+                    "DROP TRIGGER IF EXISTS %s ON %s",
+                    SQL.identifier(f"{table}_iso10002_kpi_day_{event}"),
+                    SQL.identifier(table),
+                )
+            )
+    cr.execute(
+        "DROP FUNCTION IF EXISTS iso10002_kpi_day_mark_tickets();"
+        "DROP FUNCTION IF EXISTS iso10002_kpi_day_mark_ratings();"
+        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_unsettled_idx"
+    )
 
 
 class ComplaintKpiDayPending(models.Model):
@@ -415,26 +467,30 @@ class ComplaintKpiDay(models.Model):
         cr.execute(
             SQL(
                 """
+                WITH a AS MATERIALIZED (%(raw)s)
                 INSERT INTO iso10002_complaint_kpi_day
                        (company_id, team_id, day, dimension, key_int, key_char,
                         key_bool, %(columns)s)
                 SELECT a.company_id, a.team_id, %(day)s, d.dimension, d.key_int,
                        d.key_char, d.key_bool, %(values)s
-                  FROM iso10002_complaint_analysis a
-                  JOIN helpdesk_ticket t ON t.id = a.id
-                 CROSS JOIN LATERAL %(dimensions)s
-                 WHERE a.company_id = %(company)s
-                   AND a.received_date >= %(day)s::timestamp
-                   AND a.received_date < %(day)s::timestamp + INTERVAL '1 day'
-                   AND NOT %(unsettled)s
+                  FROM a CROSS JOIN LATERAL %(dimensions)s
                  GROUP BY a.company_id, a.team_id, d.dimension, d.key_int,
                           d.key_char, d.key_bool
                 """,
+                raw=raw_rows(
+                    SQL(
+                        "t.is_complaint IS TRUE AND t.company_id = %(company)s"
+                        " AND t.received_date >= %(day)s::timestamp"
+                        " AND t.received_date < %(day)s::timestamp + INTERVAL '1 day'"
+                        " AND NOT %(unsettled)s",
+                        company=company,
+                        day=day,
+                        unsettled=unsettled("t"),
+                    )
+                ),
                 columns=SQL(", ").join(SQL.identifier(c) for c in columns),
                 values=SQL(", ").join(measure_values(aggregate=True)),
                 dimensions=dimension_rows(),
-                company=company,
                 day=day,
-                unsettled=unsettled("t"),
             )
         )
