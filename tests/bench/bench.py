@@ -29,6 +29,8 @@ TARGETS = {
     "kpi_100k_s": 1.5,
     "portal_s": 0.3,
 }
+# issue 14: at 1,000,000 complaints
+VOLUME_TARGETS = {"kpi": 0.5, "review": 1.0, "pivot": 0.5}
 
 
 def parse_args():
@@ -133,6 +135,31 @@ def savepoint(env):
         env.cr.postcommit.clear()
         sp.rollback()
     env.invalidate_all()
+
+
+def print_volume_table(volume):
+    """The figures at volume side by side: time, queries and the ratio of the
+    time to that at the smallest size, with issue 14's targets at 1M."""
+    if not volume:
+        return
+    sizes = sorted(volume)
+    print(f"\n{'at volume':<10}" + "".join(f"{size:>26,}" for size in sizes))
+    for what in ("kpi", "review", "pivot"):
+        base = volume[sizes[0]].get(what, (None,))[0]
+        cells = []
+        for size in sizes:
+            t, q = volume[size].get(what, (float("nan"), "-"))
+            ratio = f"x{t / base:.1f}" if base else ""
+            cells.append(f"{t:8.3f} s {q:>3} q {ratio:>7}")
+        target = VOLUME_TARGETS[what]
+        last = volume[sizes[-1]].get(what, (float("nan"),))[0]
+        status = ("OK" if last <= target else "MISSED") if sizes[-1] >= 1000000 else ""
+        print(
+            f"{what:<10}"
+            + "".join(f"{cell:>26}" for cell in cells)
+            + f"   target at 1M <= {target} s {status}"
+        )
+    print(flush=True)
 
 
 def main():
@@ -658,6 +685,8 @@ def main():
                 note=f"{q} queries",
             )
             results.setdefault("kpi_queries", {})[size] = q
+            volume = results.setdefault("volume", {}).setdefault(size, {})
+            volume["kpi"] = (t, q)
             with savepoint(env):
                 review_model = env["iso10002.management.review"]
 
@@ -675,6 +704,7 @@ def main():
 
                 try:
                     t, q = meter.median(review, 3)
+                    volume["review"] = (t, q)
                     row(
                         f"management review create+refresh at {count} complaints",
                         t,
@@ -697,6 +727,7 @@ def main():
                 analysis.formatted_read_group([], ["stage_id"], ["__count"])
 
             t, q = meter.median(pivot, 3)
+            volume["pivot"] = (t, q)
             row(
                 f"analysis pivot (month x category + stage) at {count}",
                 t,
@@ -728,6 +759,7 @@ def main():
                 t < TARGETS["portal_s"],
                 note=f"{q} queries",
             )
+        print_volume_table(results.get("volume", {}))
         kq = results.get("kpi_queries", {})
         if len(kq) > 1:
             vals_ = list(kq.values())
