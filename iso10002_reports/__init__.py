@@ -4,6 +4,6 @@ from . import report
 
 
 def uninstall_hook(env):
-    from .models.complaint_kpi_day import drop_triggers
+    from .models.kpi_day_sql import drop_triggers
 
     drop_triggers(env.cr)

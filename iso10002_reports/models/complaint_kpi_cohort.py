@@ -22,7 +22,7 @@ from odoo import api, models
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
-from .complaint_kpi_day import (
+from .kpi_day_sql import (
     MEASURES,
     dimension_rows,
     measure_columns,
