@@ -6,6 +6,8 @@ the audit (8.5).
 Every figure comes from the analysis view through ``_read_grouping_sets``,
 ``_read_group`` or one aggregate query on the view (medians, backlog at a
 date): the number of queries does not depend on the number of complaints.
+The cohort of a period is read through the daily aggregate of the analysis
+(``_cohort_sets``, complaint_kpi_cohort.py), with the same figures.
 
 Confidentiality (4.10): figures are those of every complaint of the scope,
 confidential ones included, whoever computes them: reviews and audits are
