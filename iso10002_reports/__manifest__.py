@@ -31,8 +31,10 @@
         "views/complaint_analysis_regulated_views.xml",
         "report/complaint_tracking_chart.xml",
         "wizards/complaint_monitor_charts_views.xml",
+        "data/kpi_day_cron.xml",
     ],
     "demo": ["demo/complaint_product_demo.xml"],
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.report_assets_common": [
             "iso10002_reports/static/src/scss/iso10002_reports.scss",

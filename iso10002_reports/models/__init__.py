@@ -28,3 +28,5 @@ from . import helpdesk_ticket_redress
 from . import complaint_analysis_vulnerability
 from . import complaint_analysis_regulated
 from . import helpdesk_ticket_chart
+from . import complaint_kpi_day
+from . import complaint_kpi_cohort

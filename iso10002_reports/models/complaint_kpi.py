@@ -6,6 +6,8 @@ the audit (8.5).
 Every figure comes from the analysis view through ``_read_grouping_sets``,
 ``_read_group`` or one aggregate query on the view (medians, backlog at a
 date): the number of queries does not depend on the number of complaints.
+The cohort of a period is read through the daily aggregate of the analysis
+(``_cohort_sets``, complaint_kpi_cohort.py), with the same figures.
 
 Confidentiality (4.10): figures are those of every complaint of the scope,
 confidential ones included, whoever computes them: reviews and audits are
@@ -201,7 +203,7 @@ class ComplaintKpi(models.AbstractModel):
         Aggregates only: no complainant data leaves this method.
         """
         self.env.flush_all()
-        analysis = self._analysis(companies)
+        self._analysis(companies)  # the user's access to these companies
         companies = companies._origin
         currency = (
             currency._origin
@@ -209,12 +211,13 @@ class ComplaintKpi(models.AbstractModel):
             else companies[:1].currency_id or self.env.company.currency_id
         )
         prev_from, prev_to = self._previous_period(date_from, date_to)
-        domain = self._received_domain(date_from, date_to, companies, teams)
-        prev_domain = self._received_domain(prev_from, prev_to, companies, teams)
 
         # 1. the cohort, in every breakdown: one query
-        sets = analysis._read_grouping_sets(
-            domain,
+        sets = self._cohort_sets(
+            date_from,
+            date_to,
+            companies,
+            teams,
             [[]] + [self._breakdown_groupby(b) for b in BREAKDOWNS],
             list(AGGREGATES),
         )
@@ -230,8 +233,11 @@ class ComplaintKpi(models.AbstractModel):
 
         # 2. the previous period, total and per category: one query
         prev_dims = ("category_id", "product_id", "channel_id", "root_cause")
-        prev_sets = analysis._read_grouping_sets(
-            prev_domain,
+        prev_sets = self._cohort_sets(
+            prev_from,
+            prev_to,
+            companies,
+            teams,
             [[]] + [self._breakdown_groupby(dim) for dim in prev_dims],
             ["__count", "ack_on_time_rate:avg", "response_on_time_rate:avg"],
         )
@@ -329,6 +335,17 @@ class ComplaintKpi(models.AbstractModel):
             },
             "months": months,
         }
+
+    @api.model
+    def _cohort_sets(self, date_from, date_to, companies, teams, groupbys, aggregates):
+        """``_read_grouping_sets`` of the analysis over the complaints of the
+        scope received from ``date_from`` to ``date_to`` (see
+        complaint_kpi_cohort.py for the daily aggregate behind it)."""
+        return self._analysis(companies)._read_grouping_sets(
+            self._received_domain(date_from, date_to, companies, teams),
+            groupbys,
+            aggregates,
+        )
 
     @api.model
     def _breakdown_groupby(self, dimension):

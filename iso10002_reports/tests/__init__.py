@@ -19,3 +19,4 @@ from . import test_regulatory_returns
 from . import test_regulatory_returns_http
 from . import test_kpi_api
 from . import test_complaint_charts
+from . import test_kpi_day

@@ -151,6 +151,15 @@ MODELS = {
         "abstract",
         "XLSX rendering of the regulator return, no records",
     ),
+    "iso10002.complaint.kpi.day": (
+        "metadata",
+        "daily sums of the analysis per company, team and breakdown value "
+        "(no reference, no text but staff's root causes); administrators only",
+    ),
+    "iso10002.complaint.kpi.day.pending": (
+        "metadata",
+        "(company, day) pairs to recompute; administrators only",
+    ),
     "iso10002.complaint.intake.throttle": (
         "metadata",
         "rate-limit counters: hashes of IP addresses and emails, no complaint "

@@ -1,0 +1,179 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The SQL of the daily aggregate of the KPIs (complaint_kpi_day.py): its
+breakdowns and measures, the complaints it never holds, and the rows of the
+analysis view it is computed from."""
+
+from odoo.tools import SQL
+
+from odoo.addons.iso10002_complaints.models.iso_steps import TERMINAL_STEPS
+
+# the breakdowns of the table: (dimension, key_int, key_char, key_bool) of
+# an analysis row aliased "a"; "total" is the whole cohort. The currency of
+# remedies is that of the complaint's company: keyed by the company and
+# read through it (a change of currency needs no recomputation).
+DIMENSIONS = (
+    ("total", "NULL::int", "NULL::varchar", "NULL::bool"),
+    ("category_id", "a.category_id", "NULL", "NULL"),
+    ("channel_id", "a.channel_id", "NULL", "NULL"),
+    ("product_id", "a.product_id", "NULL", "NULL"),
+    ("root_cause", "NULL", "a.root_cause", "a.confidential"),
+    ("severity", "NULL", "a.severity", "NULL"),
+    ("decision_outcome", "NULL", "a.decision_outcome", "NULL"),
+    ("closure_reason", "NULL", "a.closure_reason", "NULL"),
+    ("reaction", "NULL", "a.reaction", "NULL"),
+    ("is_reopened", "NULL", "NULL", "a.is_reopened"),
+    ("safety_issue", "NULL", "NULL", "a.safety_issue"),
+    ("currency_id", "a.company_id", "NULL", "NULL"),
+)
+# the measures of the analysis view the KPIs aggregate: a sum and a count
+# of each, so that sums, counts and averages are exact
+MEASURES = (
+    "hours_to_ack",
+    "days_to_response",
+    "ack_on_time_rate",
+    "response_on_time_rate",
+    "upheld_rate",
+    "remedy_cost",
+    "rating_count",
+    "rating_value",
+    "satisfied_rate",
+    "summary_resolution_nbr",
+    "vulnerable_nbr",
+    "vulnerability_health_nbr",
+    "vulnerability_life_event_nbr",
+    "vulnerability_resilience_nbr",
+    "vulnerability_capability_nbr",
+)
+# what a change of these columns of a complaint changes in its figures
+TICKET_COLUMNS = (
+    "is_complaint",
+    "company_id",
+    "team_id",
+    "received_date",
+    "category_id",
+    "channel_id",
+    "complaint_product_id",
+    "root_cause",
+    "confidential",
+    "severity",
+    "decision_outcome",
+    "closure_reason",
+    "reaction",
+    "reopen_count",
+    "safety_issue",
+    "iso_step",
+    "ack_date",
+    "ack_deadline",
+    "decision_date",
+    "response_deadline",
+    "closed_date",
+    "remedy_cost",
+    "satisfaction",
+    "satisfaction_score",
+    "summary_resolution",
+    "vulnerable",
+    "vulnerability_health",
+    "vulnerability_life_event",
+    "vulnerability_resilience",
+    "vulnerability_capability",
+)
+
+
+def unsettled(alias="t"):
+    """Complaints of ``helpdesk_ticket`` (alias) whose on-time rates depend
+    on the clock: an acknowledgement or a final response due and not given
+    (the analysis view's ``response_date``). Never NULL. The partial index
+    of the table has this predicate, word for word."""
+    t = SQL.identifier(alias)
+    return SQL(
+        "(%(t)s.is_complaint IS TRUE AND ("
+        "(%(t)s.ack_date IS NULL AND %(t)s.ack_deadline IS NOT NULL) OR "
+        "(%(t)s.decision_date IS NULL AND %(t)s.response_deadline IS NOT NULL "
+        "AND NOT COALESCE(%(t)s.iso_step IN %(terminal)s "
+        "AND %(t)s.closed_date IS NOT NULL, FALSE))))",
+        t=t,
+        terminal=TERMINAL_STEPS,
+    )
+
+
+# the columns of the analysis view the aggregate reads
+RAW_COLUMNS = (
+    "id",
+    "company_id",
+    "team_id",
+    "received_date",
+    "category_id",
+    "channel_id",
+    "product_id",
+    "root_cause",
+    "confidential",
+    "severity",
+    "decision_outcome",
+    "closure_reason",
+    "reaction",
+    "is_reopened",
+    "safety_issue",
+    *MEASURES,
+)
+
+
+def raw_rows(condition):
+    """The analysis rows (those columns) meeting ``condition`` (on the view
+    "a" and the complaint "t"), to materialize before they are spread over
+    the breakdowns: the view's sub-selects run once per complaint."""
+    return SQL(
+        "SELECT %s FROM iso10002_complaint_analysis a"
+        " JOIN helpdesk_ticket t ON t.id = a.id WHERE %s",
+        SQL(", ").join(SQL.identifier("a", c) for c in RAW_COLUMNS),
+        condition,
+    )
+
+
+def dimension_rows():
+    """The breakdown rows of an analysis row "a" (a LATERAL VALUES list)."""
+    return SQL(
+        "(VALUES %s) AS d(dimension, key_int, key_char, key_bool)",
+        SQL(", ").join(
+            SQL(f"(%s, {key_int}, {key_char}, {key_bool})", name)
+            for name, key_int, key_char, key_bool in DIMENSIONS
+        ),
+    )
+
+
+def measure_columns():
+    """The column names of the measures, in order: nbr, then the sum and the
+    count of each measure."""
+    return ["nbr"] + [f"{m}_{kind}" for m in MEASURES for kind in ("sum", "count")]
+
+
+def measure_values(aggregate):
+    """The measures of the analysis rows "a": their sums and counts
+    (``aggregate``) or, for one row, its values (not ``aggregate``)."""
+    values = [SQL("COUNT(*)") if aggregate else SQL("1")]
+    for measure in MEASURES:
+        column = SQL.identifier("a", measure)
+        if aggregate:
+            values += [SQL("SUM(%s)", column), SQL("COUNT(%s)", column)]
+        else:
+            values += [column, SQL("(%s IS NOT NULL)::int", column)]
+    return values
+
+
+def drop_triggers(cr):
+    """Remove the triggers and their functions (uninstallation): the ticket
+    and rating tables stay writable without this addon's tables."""
+    for table in ("helpdesk_ticket", "rating_rating"):
+        for event in ("insert", "update", "delete"):
+            cr.execute(
+                SQL(
+                    "DROP TRIGGER IF EXISTS %s ON %s",
+                    SQL.identifier(f"{table}_iso10002_kpi_day_{event}"),
+                    SQL.identifier(table),
+                )
+            )
+    cr.execute(
+        "DROP FUNCTION IF EXISTS iso10002_kpi_day_mark_tickets();"
+        "DROP FUNCTION IF EXISTS iso10002_kpi_day_mark_ratings();"
+        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_unsettled_idx"
+    )
