@@ -67,6 +67,11 @@ def parse_args():
     p.add_argument("--contention-rounds", type=int, default=15)
     p.add_argument("--restart-seconds", type=float, default=20)
     p.add_argument("--workers", type=int, default=4)
+    p.add_argument(
+        "--intake-seconds",
+        type=float,
+        help="bound (default 0.25 s per complaint, 600 s at least)",
+    )
     # the dashboard's reads while the intake runs (load_dashboard.py)
     p.add_argument("--dashboard-clients", type=int, default=1, help="0: none")
     p.add_argument("--dashboard-idle-rounds", type=int, default=10)
@@ -114,7 +119,9 @@ def main():
         errors = []
         acked = []
         lock = threading.Lock()
-        deadline = time.time() + 600
+        planned = args.clients * args.per_client
+        # bounded, with room for 16 x 500 on 2 cores (about 10 complaints/s)
+        deadline = time.time() + (args.intake_seconds or max(600, 0.25 * planned))
 
         def client(c):
             rpc = Rpc(server, args.database)
@@ -169,7 +176,7 @@ def main():
         conn = connect(args.database)
         conn.autocommit = True
         # the acknowledgement job (cron worker) finishes the last ones
-        drain_deadline = time.time() + 180
+        drain_deadline = time.time() + max(180, 0.05 * planned)
         with conn.cursor() as cr:
             while time.time() < drain_deadline:
                 cr.execute(
@@ -207,6 +214,7 @@ def main():
         deferred = deferred_numbering(log)
         intake = {
             "duration_s": round(duration, 1),
+            "planned": planned,
             "acknowledged": len(acked),
             "stored_markers": len(stored),
             "missing": missing[:20],
@@ -239,7 +247,8 @@ def main():
             ok &= not board.errors
         print_table(intake, results.get("dashboard"))
         ok &= (
-            not missing
+            len(acked) == planned
+            and not missing
             and not duplicated
             and not errors
             and not unnumbered
