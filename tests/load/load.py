@@ -25,8 +25,8 @@ port; the cron worker sends the acknowledgements, as in production) against the 
 
 Run through ``./scripts/bench.sh load`` or directly:
 ``python3 tests/load/load.py -c odoo.conf -d DB``. The issue 14 size:
-``./scripts/bench.sh load --clients 16 --per-client 500``. Bounded: every request has a
-timeout, every loop a deadline; the server is always stopped.
+``./scripts/bench.sh load --clients 16 --per-client 500``. Bounded: every
+request has a timeout, every loop a deadline; the server is always stopped.
 """
 
 import argparse
