@@ -8,7 +8,8 @@
 # resource, copied as <db>_plain, then iso10002_complaints and
 # iso10002_reports), then:
 #   bench: python3 tests/bench/bench.py   (table on stdout, JSON in .local/bench/)
-#   load:  python3 tests/load/load.py     (starts odoo-bin --workers=4 itself)
+#   load:  python3 tests/load/load.py     (starts odoo-bin --workers=4 itself;
+#          spreadsheet_dashboard installed first, read during the intake)
 #   http:  python3 tests/bench/bench_http.py (complaint vs plain creation over
 #          JSON-RPC, acknowledgement latency idle and under 8 clients; starts
 #          odoo-bin --workers=2 --max-cron-threads=1 itself; not part of "all")
@@ -44,6 +45,9 @@ if [ "$WHAT" = bench ] || [ "$WHAT" = all ]; then
 fi
 if [ "$WHAT" = load ] || [ "$WHAT" = all ]; then
     LDB="$DB"; [ "$WHAT" = all ] && LDB="${DB}_load"
+    # the Dashboards app: its complaints dashboard (iso10002_spreadsheet_dashboard
+    # installs itself) is read during the intake; LOAD_SPREADSHEET=0 skips it
+    [ "${LOAD_SPREADSHEET:-1}" = 0 ] || DB="$LDB" install_modules spreadsheet_dashboard --without-demo=all
     "$PYTHON" tests/load/load.py -c "$CONF" -d "$LDB" --json "$OUT/load.json" "$@" || status=1
 fi
 if [ "$WHAT" = http ]; then

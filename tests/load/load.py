@@ -10,7 +10,11 @@ port; the cron worker sends the acknowledgements, as in production) against the 
    /complaints/submit). Checks: every acknowledged complaint stored exactly
    once, references unique per company (gaps allowed: a rolled-back creation
    leaves one), every acknowledgement sent by the job, no HTTP 5xx / RPC error;
-   p50 / p95 latency per channel.
+   p50 / p95 / max latency per channel (``create`` call, form GET + POST),
+   throughput. Meanwhile ``--dashboard-clients`` complaints managers read
+   the monitoring dashboard (KPIs, monitor, analysis pivot and graph, the
+   spreadsheet dashboard when installed) in a loop, timed per call kind,
+   and the same reads idle before and after the intake (load_dashboard.py).
 2. contention: ``--clients`` threads change the stage of and post messages
    on the same few complaints. Checks: every acknowledged message stored, the
    final stage equals the last tracked stage change, serialization failures
@@ -20,30 +24,36 @@ port; the cron worker sends the acknowledgements, as in production) against the 
    acknowledged to a client is in the database.
 
 Run through ``./scripts/bench.sh load`` or directly:
-``python3 tests/load/load.py -c odoo.conf -d DB``. Bounded: every request has a
-timeout, every loop a deadline; the server is always stopped.
+``python3 tests/load/load.py -c odoo.conf -d DB``. The issue 14 size:
+``./scripts/bench.sh load --clients 16 --per-client 500``. Bounded: every
+request has a timeout, every loop a deadline; the server is always stopped.
 """
 
 import argparse
-import configparser
 import json
 import os
-import re
 import signal
-import socket
-import subprocess
 import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import psycopg2
-import requests
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-ODOO_BIN = os.environ.get("ODOO_BIN") or "/opt/odoo19/odoo-bin"
-TIMEOUT = 60
+# shared with tests/bench and tests/running_server.py, which use them as load.X
+from load_common import (  # noqa: F401
+    ROOT,
+    Rpc,
+    Server,
+    db_connect,
+    deferred_numbering,
+    form_submit,
+    free_port,
+    pct,
+    prepare,
+    reference_report,
+    serialization_retries,
+)
+from load_dashboard import DashboardLoad, latency, print_table
+from load_restart import restart_phase
 
 
 def parse_args():
@@ -57,255 +67,17 @@ def parse_args():
     p.add_argument("--contention-rounds", type=int, default=15)
     p.add_argument("--restart-seconds", type=float, default=20)
     p.add_argument("--workers", type=int, default=4)
+    p.add_argument(
+        "--intake-seconds",
+        type=float,
+        help="bound (default 0.25 s per complaint, 600 s at least)",
+    )
+    # the dashboard's reads while the intake runs (load_dashboard.py)
+    p.add_argument("--dashboard-clients", type=int, default=1, help="0: none")
+    p.add_argument("--dashboard-idle-rounds", type=int, default=10)
+    p.add_argument("--dashboard-pause", type=float, default=0.5, help="seconds")
     args, _ = p.parse_known_args()
     return args
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def pct(values, q):
-    if not values:
-        return None
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
-
-
-class Server:
-    def __init__(self, conf, db, workers, log, cron_threads=0):
-        self.conf, self.db, self.workers, self.log = conf, db, workers, log
-        self.cron_threads = cron_threads
-        self.port = free_port()
-        self.proc = None
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self):
-        odoo = (
-            [sys.executable, ODOO_BIN]
-            if os.path.exists(ODOO_BIN)
-            else [sys.executable, "-m", "odoo"]
-        )
-        cmd = odoo + [
-            "-c",
-            self.conf,
-            "-d",
-            self.db,
-            f"--db-filter=^{self.db}$",
-            f"--workers={self.workers}",
-            f"--max-cron-threads={self.cron_threads}",
-            "--http-interface=127.0.0.1",
-            f"--http-port={self.port}",
-            "--limit-time-real=300",
-            "--limit-time-cpu=300",
-            "--limit-memory-soft=4294967296",
-            "--limit-memory-hard=5368709120",
-            "--log-level=info",
-            f"--logfile={self.log}",
-            "--db_maxconn=64",
-        ]
-        self.proc = subprocess.Popen(
-            cmd,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if requests.get(self.url + "/web/login", timeout=5).status_code == 200:
-                    return
-            except requests.RequestException:
-                pass
-            if self.proc.poll() is not None:
-                raise RuntimeError("server exited at start, see " + self.log)
-            time.sleep(0.5)
-        raise RuntimeError("server did not answer within 120 s")
-
-    def kill(self, sig=signal.SIGKILL):
-        if self.proc and self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, sig)
-            except ProcessLookupError:
-                pass
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(10)
-        # the workers are in the same process group: make sure none is left
-        if self.proc:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-
-
-class Rpc:
-    def __init__(self, server, db, login="admin", password="admin"):
-        self.server, self.db = server, db
-        self.s = requests.Session()
-        self.login, self.password = login, password
-        self.authenticate()
-
-    def authenticate(self):
-        r = self.s.post(
-            self.server.url + "/web/session/authenticate",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {
-                    "db": self.db,
-                    "login": self.login,
-                    "password": self.password,
-                },
-            },
-            timeout=TIMEOUT,
-        )
-        r.raise_for_status()
-        if r.json().get("error"):
-            raise RuntimeError(r.json()["error"])
-
-    def call(self, model, method, args, kwargs=None):
-        r = self.s.post(
-            # the path names the model and method, as the web client's calls
-            # do (the server's request log then names them too)
-            f"{self.server.url}/web/dataset/call_kw/{model}/{method}",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {
-                    "model": model,
-                    "method": method,
-                    "args": args,
-                    "kwargs": kwargs or {},
-                },
-            },
-            timeout=TIMEOUT,
-        )
-        if r.status_code >= 500:
-            raise RuntimeError(f"HTTP {r.status_code}")
-        body = r.json()
-        if body.get("error"):
-            raise RuntimeError(
-                json.dumps(
-                    body["error"].get("data", {}).get("message") or body["error"]
-                )[:300]
-            )
-        return body["result"]
-
-
-CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
-
-
-def form_submit(server, marker, client):
-    s = requests.Session()
-    r = s.get(server.url + "/complaints/new", timeout=TIMEOUT)
-    if r.status_code != 200:
-        raise RuntimeError(f"GET /complaints/new HTTP {r.status_code}")
-    m = CSRF_RE.search(r.text)
-    if not m:
-        raise RuntimeError("no csrf_token on /complaints/new")
-    r = s.post(
-        server.url + "/complaints/submit",
-        data={
-            "csrf_token": m.group(1),
-            "website": "",
-            "name": f"Load Client {client}",
-            "email": f"load{client}@example.com",
-            "subject": marker,
-            "description": f"Load test complaint {marker}",
-            "contact_preference": "email",
-            "consent": "on",
-        },
-        allow_redirects=False,
-        timeout=TIMEOUT,
-    )
-    if r.status_code not in (302, 303) or "thank-you" not in r.headers.get(
-        "Location", ""
-    ):
-        raise RuntimeError(f"form HTTP {r.status_code}: {r.text[:200]!r}")
-
-
-def db_connect(conf):
-    cp = configparser.ConfigParser()
-    cp.read(conf)
-    o = cp["options"]
-    return lambda db: psycopg2.connect(
-        dbname=db,
-        host=o.get("db_host") or None,
-        port=o.get("db_port") or None,
-        user=o.get("db_user") or None,
-        password=o.get("db_password") or None,
-    )
-
-
-def prepare(connect, db):
-    """Raise the intake limits and set the admin password (SQL, before start)."""
-    conn = connect(db)
-    with conn, conn.cursor() as cr:
-        for key, value in (
-            ("intake_rate_limit_ip", "1000000"),
-            ("intake_rate_limit_email", "1000000"),
-            ("intake_duplicate_seconds", "0"),
-        ):
-            cr.execute(
-                "DELETE FROM ir_config_parameter WHERE key=%s",
-                ("iso10002_complaints." + key,),
-            )
-            cr.execute(
-                "INSERT INTO ir_config_parameter (key, value) VALUES (%s, %s)",
-                ("iso10002_complaints." + key, value),
-            )
-    conn.close()
-
-
-def deferred_numbering(log):
-    """Complaints whose reference waited for the commit (sequence busy)."""
-    try:
-        with open(log, errors="replace") as fh:
-            text = fh.read()
-    except OSError:
-        return 0
-    return sum(
-        len(re.findall(r"\d+", ids))
-        for ids in re.findall(
-            r"Complaints \[([\d, ]+)\]: reference sequence busy", text
-        )
-    )
-
-
-def serialization_retries(log):
-    """(retries logged by Odoo, ERROR lines other than the retried conflicts)."""
-    try:
-        with open(log, errors="replace") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
-        return 0, 0
-    retries = sum(
-        1
-        for line in lines
-        if re.search(
-            r"(SERIALIZATION_FAILURE|LOCK_NOT_AVAILABLE), \d+ tries left", line
-        )
-    )
-    errors = 0
-    for n, line in enumerate(lines):
-        if re.search(r" (ERROR|CRITICAL) ", line):
-            nxt = lines[n + 1] if n + 1 < len(lines) else ""
-            if "bad query" in line and re.search(
-                r"could not serialize|could not obtain lock", nxt
-            ):
-                continue
-            errors += 1
-    return retries, errors
 
 
 def main():
@@ -347,7 +119,9 @@ def main():
         errors = []
         acked = []
         lock = threading.Lock()
-        deadline = time.time() + 600
+        planned = args.clients * args.per_client
+        # bounded, with room for 16 x 500 on 2 cores (about 10 complaints/s)
+        deadline = time.time() + (args.intake_seconds or max(600, 0.25 * planned))
 
         def client(c):
             rpc = Rpc(server, args.database)
@@ -380,14 +154,29 @@ def main():
                     lat[channel].append(time.perf_counter() - t0)
                     acked.append(marker)
 
+        # a complaints manager reads the dashboard idle, then during the intake
+        board = None
+        if args.dashboard_clients:
+            board = DashboardLoad(
+                server,
+                args.database,
+                admin,
+                run,
+                args.dashboard_clients,
+                args.dashboard_pause,
+            )
+            board.idle("idle_before", args.dashboard_idle_rounds)
+            board.start()
         t0 = time.time()
         with ThreadPoolExecutor(args.clients) as pool:
             list(pool.map(client, range(args.clients)))
         duration = time.time() - t0
+        if board:
+            board.finish()
         conn = connect(args.database)
         conn.autocommit = True
         # the acknowledgement job (cron worker) finishes the last ones
-        drain_deadline = time.time() + 180
+        drain_deadline = time.time() + max(180, 0.05 * planned)
         with conn.cursor() as cr:
             while time.time() < drain_deadline:
                 cr.execute(
@@ -420,29 +209,12 @@ def main():
         conn.close()
         missing = [m for m in acked if m not in stored]
         duplicated = [m for m, n in stored.items() if n > 1]
-        by_company = {}
-        for company, ref in refs:
-            by_company.setdefault(company, []).append(ref)
-        gap_report = {}
-        for company, lst in by_company.items():
-            nums = sorted(
-                int(re.findall(r"(\d+)$", r)[0]) for r in lst if re.search(r"\d+$", r)
-            )
-            dup = len(lst) - len(set(lst))
-            expected = set(range(nums[0], nums[-1] + 1)) if nums else set()
-            gaps = sorted(expected - set(nums))
-            gap_report[company] = {
-                "count": len(lst),
-                "duplicates": dup,
-                "first": nums[0] if nums else None,
-                "last": nums[-1] if nums else None,
-                "gaps": gaps[:20],
-                "gap_count": len(gaps),
-            }
+        gap_report = reference_report(refs)
         retries, server_errors = serialization_retries(log)
         deferred = deferred_numbering(log)
         intake = {
             "duration_s": round(duration, 1),
+            "planned": planned,
             "acknowledged": len(acked),
             "stored_markers": len(stored),
             "missing": missing[:20],
@@ -450,12 +222,8 @@ def main():
             "duplicated": duplicated[:20],
             "errors": errors[:20],
             "error_count": len(errors),
-            "p50_ms": {
-                k: round(1000 * pct(v, 50), 1) if v else None for k, v in lat.items()
-            },
-            "p95_ms": {
-                k: round(1000 * pct(v, 95), 1) if v else None for k, v in lat.items()
-            },
+            # per request: rpc = the create call, form = GET + POST
+            "latency": {k: latency(v) for k, v in lat.items()},
             "throughput_per_s": round(len(acked) / duration, 1),
             "references": gap_report,
             "unnumbered": unnumbered,
@@ -467,8 +235,20 @@ def main():
         }
         results["intake"] = intake
         print("INTAKE", json.dumps(intake, indent=1), flush=True)
+        if board:
+            # the same reads idle at the volume the intake left
+            board.idle("idle_after", args.dashboard_idle_rounds)
+            results["dashboard"] = board.results()
+            # the manager's figures count the complaints filed (a fresh
+            # database has no other; a month's change in the run aside)
+            results["dashboard"]["figures_after"] = seen = board.figures()
+            ok &= min(seen.values()) >= len(stored)
+            print("DASHBOARD", json.dumps(results["dashboard"], indent=1), flush=True)
+            ok &= not board.errors
+        print_table(intake, results.get("dashboard"))
         ok &= (
-            not missing
+            len(acked) == planned
+            and not missing
             and not duplicated
             and not errors
             and not unnumbered
@@ -577,73 +357,13 @@ def main():
         ok &= not lost and not inconsistent and not c_errors
 
         # ------------------------------------------------------ 3. restart
-        r_acked, r_errors = [], []
-        stop = threading.Event()
-
-        def filer(c):
-            rpc = None
-            i = 0
-            end = time.time() + args.restart_seconds + 90
-            while not stop.is_set() and time.time() < end:
-                marker = f"RESTART-{run}-{c}-{i}"
-                try:
-                    rpc = rpc or Rpc(server, args.database)
-                    rpc.call(
-                        "helpdesk.ticket",
-                        "create",
-                        [
-                            {
-                                "name": marker,
-                                "description": "<p>restart</p>",
-                                "is_complaint": True,
-                                "team_id": team_id,
-                            }
-                        ],
-                    )
-                    with lock:
-                        r_acked.append(marker)
-                    i += 1
-                except Exception as e:  # noqa: BLE001 - server down: retry with a new marker
-                    with lock:
-                        r_errors.append(type(e).__name__)
-                    rpc = None
-                    i += 1
-                    time.sleep(0.5)
-
-        with ThreadPoolExecutor(args.clients) as pool:
-            futs = [pool.submit(filer, c) for c in range(args.clients)]
-            time.sleep(args.restart_seconds / 2)
-            killed_at = len(r_acked)
-            server.kill(signal.SIGKILL)
-            t_down = time.time()
-            server.start()
-            downtime = time.time() - t_down
-            time.sleep(args.restart_seconds / 2)
-            stop.set()
-            for f in futs:
-                f.result(timeout=120)
-        conn = connect(args.database)
-        with conn.cursor() as cr:
-            cr.execute(
-                "SELECT name FROM helpdesk_ticket WHERE name LIKE %s",
-                (f"RESTART-{run}-%",),
-            )
-            r_stored = {n for (n,) in cr.fetchall()}
-        conn.close()
-        r_lost = [m for m in r_acked if m not in r_stored]
-        restart = {
-            "acknowledged": len(r_acked),
-            "acknowledged_before_kill": killed_at,
-            "stored": len(r_stored),
-            "lost_acknowledged": r_lost[:20],
-            "lost_count": len(r_lost),
-            "unacknowledged_but_stored": len(r_stored - set(r_acked)),
-            "client_errors_during_outage": len(r_errors),
-            "restart_seconds": round(downtime, 1),
-        }
+        restart = restart_phase(args, server, connect, team_id, run)
         results["restart"] = restart
         print("RESTART", json.dumps(restart, indent=1), flush=True)
-        ok &= not r_lost and restart["acknowledged"] > killed_at
+        ok &= (
+            not restart["lost_count"]
+            and restart["acknowledged"] > restart["acknowledged_before_kill"]
+        )
     finally:
         server.kill(signal.SIGTERM)
     results["ok"] = bool(ok)
