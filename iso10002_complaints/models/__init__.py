@@ -84,6 +84,7 @@ from . import complaint_clock_stop
 from . import complaint_remedy_redress
 from . import ticket_regulated
 from . import complaint_policy_regulated
+from . import complaint_policy_facts
 from . import ticket_redress
 from . import ticket_adr
 from . import ticket_approval

@@ -296,13 +296,3 @@ class ComplaintPolicy(models.Model):
                 )
             )
         return True
-
-    def _get_target(self, severity):
-        """Target for a severity; falls back on medium, then on any target."""
-        self.ensure_one()
-        targets = self.target_ids
-        return (
-            targets.filtered(lambda t: t.severity == (severity or "medium"))[:1]
-            or targets.filtered(lambda t: t.severity == "medium")[:1]
-            or targets[:1]
-        )

@@ -68,7 +68,7 @@ class HelpdeskTicket(models.Model):
         policies = self._iso_policies()
         to_ack = self.filtered(
             lambda t: (
-                policies[t.company_id].auto_acknowledge
+                policies[t.company_id]._facts().auto_acknowledge
                 and not t.ack_date
                 and t._iso_has_email()
             )
@@ -78,7 +78,12 @@ class HelpdeskTicket(models.Model):
             to_ack._iso_trigger_acknowledgements()
 
     def _iso_trigger_acknowledgements(self):
-        cron = self.env.ref(ACK_CRON_XMLID, raise_if_not_found=False)
+        # the id from ir.model.data's cache: no query (env.ref checks exists)
+        cron = self.env["ir.cron"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                ACK_CRON_XMLID, raise_if_not_found=False
+            )
+        )
         if cron:
             cron._trigger()
         else:

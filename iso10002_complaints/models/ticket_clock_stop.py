@@ -117,7 +117,7 @@ class HelpdeskTicket(models.Model):
             ticket.deadline_status = ticket._iso_status_against(
                 ticket.response_deadline,
                 min(running.mapped("date_start")),
-                policies[ticket.company_id].at_risk_ratio,
+                policies[ticket.company_id]._facts().at_risk_ratio,
             )
         return res
 

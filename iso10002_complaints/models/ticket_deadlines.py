@@ -57,7 +57,7 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return (
             self.team_id.resource_calendar_id
-            or policy.resource_calendar_id
+            or policy.env["resource.calendar"].browse(policy._facts().calendar_id)
             or self.company_id.resource_calendar_id
         )
 
@@ -90,7 +90,7 @@ class HelpdeskTicket(models.Model):
         requests, dated = [], []
         for ticket in complaints:
             policy = policies[ticket.company_id]
-            target = policy._get_target(ticket.severity)
+            target = policy._target_facts(ticket.severity)
             if not target:
                 ticket.ack_deadline = ticket.response_deadline = False
                 continue
@@ -146,7 +146,7 @@ class HelpdeskTicket(models.Model):
                 )
                 continue
             ticket.deadline_status = ticket._iso_status_against(
-                deadline, now, policies[ticket.company_id].at_risk_ratio
+                deadline, now, policies[ticket.company_id]._facts().at_risk_ratio
             )
 
     def _iso_status_against(self, deadline, moment, ratio):

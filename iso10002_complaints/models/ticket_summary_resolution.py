@@ -55,7 +55,7 @@ class HelpdeskTicket(models.Model):
         requests, dated = [], []
         for ticket in complaints:
             policy = policies[ticket.company_id]
-            days = policy.summary_resolution_days
+            days = policy._facts().summary_resolution_days
             if days <= 0:
                 ticket.summary_resolution_deadline = False
                 continue

@@ -70,9 +70,10 @@ class HelpdeskTicket(models.Model):
                 ticket.regime_id = ticket.regime_id
             else:
                 # _get_for_company: sudo, the policy is company configuration
-                regime = Policy._get_for_company(
-                    ticket.company_id or self.env.company
-                ).regime_id
+                policy = Policy._get_for_company(ticket.company_id or self.env.company)
+                regime = policy.env["iso10002.complaint.regime"].browse(
+                    policy._facts().regime_id
+                )
                 # the same regulator's return in force at receipt
                 received = ticket.received_date
                 ticket.regime_id = regime and regime._regime_at(

@@ -38,3 +38,4 @@ from . import test_summary_resolution
 from . import test_letters
 from . import test_letters_pdf
 from . import test_taxonomy
+from . import test_policy_facts
