@@ -30,3 +30,4 @@ from . import complaint_analysis_regulated
 from . import helpdesk_ticket_chart
 from . import complaint_kpi_day
 from . import complaint_kpi_cohort
+from . import complaint_analysis_fast

@@ -97,6 +97,48 @@ def unsettled(alias="t"):
     )
 
 
+def unanswered_ids(scope, ranges, days, start=None, stop=None):
+    """The ids of the complaints "t" meeting ``scope`` that the aggregate
+    does not answer: received in one of ``ranges`` ([low, high) naive UTC
+    datetimes: partial days, days split by a bucket of the user's time
+    zone), on one of ``days`` (a relation with a column ``day``: the pending
+    days), or unsettled and received in [``start``, ``stop``) (unbounded
+    where None). Found through the indexes on the date of receipt."""
+    in_ranges = SQL(" OR ").join(
+        [
+            SQL("(t.received_date >= %s AND t.received_date < %s)", low, high)
+            for low, high in ranges
+            if low < high
+        ]
+        or [SQL("FALSE")]
+    )
+    received = [SQL("TRUE")]
+    if start is not None:
+        received.append(SQL("t.received_date >= %s", start))
+    if stop is not None:
+        received.append(SQL("t.received_date < %s", stop))
+    return SQL(
+        """
+        SELECT t.id FROM helpdesk_ticket t
+         WHERE t.is_complaint IS TRUE AND %(scope)s AND (%(in_ranges)s)
+        UNION
+        SELECT t.id FROM %(days)s p
+          JOIN helpdesk_ticket t
+            ON t.received_date >= p.day
+           AND t.received_date < p.day + INTERVAL '1 day'
+         WHERE t.is_complaint IS TRUE AND %(scope)s
+        UNION
+        SELECT t.id FROM helpdesk_ticket t
+         WHERE %(unsettled)s AND %(scope)s AND %(received)s
+        """,
+        scope=scope,
+        in_ranges=in_ranges,
+        days=days,
+        unsettled=unsettled("t"),
+        received=SQL(" AND ").join(received),
+    )
+
+
 # the columns of the analysis view the aggregate reads
 RAW_COLUMNS = (
     "id",

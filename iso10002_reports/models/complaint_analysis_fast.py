@@ -1,0 +1,449 @@
+# Copyright 2026 ISO 10002 for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The complaint analysis grouped from the daily aggregate, where it answers
+exactly (pivot, graph, ``formatted_read_group`` at volume).
+
+``_read_group`` and ``_read_grouping_sets`` (what the graph and the pivot
+call) read the rows of ``iso10002.complaint.kpi.day`` instead of scanning the
+view when every part of the request is one the aggregate holds:
+
+* groupby: company, team, currency, the date of receipt by day, week,
+  month, quarter or year, and the fields of at most one breakdown of the
+  aggregate (category, channel, product line, root cause and
+  confidentiality, severity, outcome, closure reason, reaction, reopened,
+  safety);
+* aggregates (and order, having): the count, ``nbr:sum`` and the sum, count
+  and average of the measures the aggregate sums (not monetary sums in a
+  currency, minimums, maximums...);
+* domain: conditions on the company, the team and the date of receipt only;
+* the user reads every complaint of the scope: the record rules on the
+  analysis are exactly the multi-company and confidentiality rules of this
+  addon (a change of them falls back), the scope is cut to the companies of
+  the context, and no confidential complaint of the scope is hidden from the
+  user (one query); otherwise a user who may not read a complaint would get
+  figures that count it.
+
+Everything else goes to the view (``super()``). As the KPI reader
+(complaint_kpi_cohort.py), the query adds to the aggregated rows of whole
+UTC days the analysis rows of what they do not answer: the partial days at
+the ends of the domain's dates, the pending days, the days a bucket of the
+user's time zone splits (a month of the context's time zone that does not
+start at midnight UTC) and the unsettled complaints. The grouping, ordering
+and formatting stay the ORM's: ``_search`` returns that query for the
+:class:`AggregateScope` the overrides pass it, and ``_read_group_select``
+sums the stored sums and counts.
+"""
+
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, models
+from odoo.fields import Domain
+from odoo.models import parse_read_group_spec
+from odoo.orm.domains import DomainAnd, DomainCondition
+from odoo.tools import SQL, Query
+
+from .kpi_day_sql import DIMENSIONS, MEASURES, unanswered_ids
+
+# groupby of the date of receipt the whole UTC days answer
+DATE_GRANULARITIES = ("day", "week", "month", "quarter", "year")
+# the analysis fields each breakdown of the aggregate holds: {field: column}
+BREAKDOWNS = {
+    name: {
+        expr.removeprefix("a."): column
+        for expr, column in zip(keys, ("key_int", "key_char", "key_bool"), strict=True)
+        if expr.startswith("a.")
+    }
+    for name, *keys in DIMENSIONS
+    if name not in ("total", "currency_id")
+}
+
+
+class AggregateQuery(Query):
+    """A query over the rows of the aggregate and of the view: a table
+    whose ``nbr`` and ``<measure>_sum``/``_count`` columns are summed."""
+
+
+class AggregateScope:
+    """What the analysis' ``_search`` answers with ``query``: passed by the
+    overrides below only (a client sends domains, never this object)."""
+
+    __slots__ = ("query",)
+
+    def __init__(self, query):
+        self.query = query
+
+
+class ComplaintAnalysis(models.Model):
+    _inherit = "iso10002.complaint.analysis"
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        if isinstance(domain, AggregateScope):
+            return domain.query
+        return super()._search(domain, *args, **kwargs)
+
+    @api.model
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
+        query = self._aggregate_query(domain, [groupby], aggregates, order, having)
+        return super()._read_group(
+            AggregateScope(query) if query else domain,
+            groupby,
+            aggregates,
+            having,
+            offset,
+            limit,
+            order,
+        )
+
+    @api.model
+    def _read_grouping_sets(self, domain, grouping_sets, aggregates=(), order=None):
+        query = self._aggregate_query(domain, grouping_sets, aggregates, order)
+        return super()._read_grouping_sets(
+            AggregateScope(query) if query else domain,
+            grouping_sets,
+            aggregates,
+            order,
+        )
+
+    def _read_group_select(self, aggregate_spec, query):
+        if not isinstance(query, AggregateQuery):
+            return super()._read_group_select(aggregate_spec, query)
+        column = SQL.identifier(self._table, "nbr")
+        if aggregate_spec == "__count":
+            return SQL("COALESCE(SUM(%s), 0)", column)
+        fname, _property, func = parse_read_group_spec(aggregate_spec)
+        self._check_field_access(self._fields[fname], "read")
+        if fname == "nbr":
+            return SQL("SUM(%s)", column)
+        total = SQL.identifier(self._table, f"{fname}_sum")
+        count = SQL.identifier(self._table, f"{fname}_count")
+        if func == "sum":
+            return SQL("SUM(%s)", total)
+        if func == "count":
+            return SQL("COALESCE(SUM(%s), 0)", count)
+        return SQL("SUM(%s) / NULLIF(SUM(%s), 0)", total, count)
+
+    # ------------------------------------------------------------------
+    # What the aggregate answers
+    # ------------------------------------------------------------------
+    @api.model
+    def _aggregate_measure(self, spec):
+        """The measure (field name) of an aggregate or order term the
+        aggregate answers, "" for the count, None otherwise."""
+        if spec == "__count":
+            return ""
+        fname, property_name, func = parse_read_group_spec(spec)
+        if property_name:
+            return None
+        if fname == "nbr" and func == "sum":
+            return ""
+        if fname in MEASURES and func in ("sum", "count", "avg"):
+            return fname
+        return None
+
+    @api.model
+    def _aggregate_breakdown(self, specs):
+        """(breakdown, its fields) answering the groupby ``specs``,
+        ("total", {}) if they need none, None if no breakdown does."""
+        fields = set()
+        for spec in specs:
+            fname, path, granularity = parse_read_group_spec(spec)
+            if path or fname not in self._fields:
+                return None
+            if fname == "received_date":
+                if granularity not in DATE_GRANULARITIES:
+                    return None
+            elif granularity:
+                return None
+            elif fname not in ("company_id", "team_id", "currency_id"):
+                fields.add(fname)
+        if not fields:
+            return "total", {}
+        for name, columns in BREAKDOWNS.items():
+            if fields <= columns.keys():
+                return name, columns
+        return None
+
+    @api.model
+    def _aggregate_bounds(self, domain):
+        """(domain, conditions, low, high): ``domain`` optimized, its
+        conditions on the company and the team, and the bounds [low, high)
+        of the date of receipt (None: unbounded); None if it has other
+        conditions."""
+        conditions, low, high = [], None, None
+        domain = Domain(domain).optimize_full(self)
+        if domain.is_false():
+            return None
+        if domain.is_true():
+            children = []
+        elif isinstance(domain, DomainAnd):
+            children = domain.children
+        else:
+            children = [domain]
+        for condition in children:
+            if not isinstance(condition, DomainCondition):
+                return None
+            field, operator, value = (
+                condition.field_expr,
+                condition.operator,
+                condition.value,
+            )
+            if field in ("company_id", "team_id") and operator in ("in", "not in"):
+                conditions.append(condition)
+            elif field == "received_date" and isinstance(value, datetime):
+                # optimize_full() leaves only >= and < on a datetime
+                if operator == ">=":
+                    low = value if low is None else max(low, value)
+                elif operator == "<":
+                    high = value if high is None else min(high, value)
+                else:
+                    return None
+            else:
+                return None
+        return domain, conditions, low, high
+
+    @api.model
+    def _aggregate_readable(self, domain):
+        """Whether the user reads every complaint of ``domain`` in the
+        companies of the context: the rules on the analysis are this
+        addon's (multi-company, confidentiality) and no confidential
+        complaint of the scope is hidden from the user."""
+        if self.env.su:
+            return True
+        # the rules in force for the user, as ir.rule combines them (cached)
+        ours = Domain.AND(
+            [
+                Domain("company_id", "in", self.env.companies.ids),
+                Domain(self.env.user._iso_complaint_read_domain("ticket_id")),
+            ]
+        ).optimize(self)
+        if self.env["ir.rule"]._compute_domain(self._name, "read") != ours:
+            return False
+        confidential = Domain.AND([domain, Domain("confidential", "=", True)])
+        everyone = self.sudo()._search(
+            confidential & Domain("company_id", "in", self.env.companies.ids)
+        )
+        readable = self._search(confidential)
+        hidden = self.env.execute_query(
+            SQL("SELECT EXISTS (%s EXCEPT %s)", everyone.select(), readable.select())
+        )
+        return not hidden[0][0]
+
+    @api.model
+    def _aggregate_query(self, domain, grouping_sets, aggregates, order, having=()):
+        """The :class:`AggregateQuery` that answers the request as the view
+        does, None when the view must answer it."""
+        specs = {spec for groupby in grouping_sets for spec in groupby}
+        terms = list(aggregates)
+        for part in (order or "").split(","):
+            term = part.strip().split(" ")[0]
+            if term and term not in specs:
+                terms.append(term)
+        terms += [item[0] for item in having if isinstance(item, (list, tuple))]
+        measures = {self._aggregate_measure(term) for term in terms}
+        breakdown = self._aggregate_breakdown(specs)
+        bounds = self._aggregate_bounds(domain)
+        if None in measures or not breakdown or not bounds:
+            return None
+        measures = sorted(measures - {""})
+        domain, conditions, low, high = bounds
+        # the buckets of the date of receipt, in the context's time zone
+        # (as _read_group_groupby): a UTC day in two buckets is read from
+        # the complaints
+        dates = sorted(spec for spec in specs if spec.startswith("received_date:"))
+        tzname = self.env.context.get("tz")
+        tz = pytz.timezone(tzname) if tzname in pytz.all_timezones_set else None
+        utc = tz is None or (
+            not getattr(tz, "_utc_transition_times", None)
+            and tz.utcoffset(datetime(2000, 1, 1)) == timedelta(0)
+        )
+        if dates and not utc and "received_date:day" in specs:
+            return None
+        # the whole UTC days [first, last) of the dates asked for
+        first = last = None
+        ranges = []
+        if low is not None:
+            first = low.date() if low.time() == time.min else low.date() + timedelta(1)
+            ranges.append((low, datetime.combine(first, time.min)))
+        if high is not None:
+            last = high.date()
+            ranges.append((datetime.combine(last, time.min), high))
+        if first and last and first >= last:
+            return None
+        if not self._aggregate_readable(domain):
+            return None
+        return AggregateQuery(
+            self.env,
+            self._table,
+            self._aggregate_table(
+                domain,
+                breakdown,
+                measures,
+                conditions,
+                (first, last),
+                ranges,
+                dates,
+                utc,
+            ),
+        )
+
+    @api.model
+    def _aggregate_table(
+        self, domain, breakdown, measures, conditions, days, ranges, dates, utc
+    ):
+        """The rows (SQL) of the aggregate and of the view (those meeting
+        the optimized ``domain``) the query groups: the company, team,
+        currency and date of receipt, the fields of the ``breakdown``,
+        ``nbr`` and the sum and count of ``measures``."""
+        dimension, fields = breakdown
+        first, last = days
+        Day = self.env["iso10002.complaint.kpi.day"].sudo()
+        # the companies of the context (the multi-company rule), all of
+        # them as superuser (no rule)
+        companies = None if self.env.su else tuple(self.env.companies.ids)
+
+        def in_companies(alias):
+            if companies is None:
+                return SQL("TRUE")
+            return SQL("%s IN %s", SQL.identifier(alias, "company_id"), companies)
+
+        def between(column):
+            return SQL(" AND ").join(
+                [SQL("TRUE")]
+                + ([SQL("%s >= %s", column, first)] if first else [])
+                + ([SQL("%s < %s", column, last)] if last else [])
+            )
+
+        # the aggregated rows of the scope (the domain's conditions on the
+        # company and the team, as the ORM writes them for the aggregate)
+        day_where = SQL(
+            "%s AND %s", in_companies("k"), between(SQL.identifier("k", "day"))
+        )
+        if conditions:
+            day_where = SQL(
+                "%s AND %s",
+                day_where,
+                Domain.AND(
+                    Domain(c.field_expr, c.operator, c.value) for c in conditions
+                )
+                .optimize_full(Day)
+                ._to_sql(Day, "k", Query(self.env, "k")),
+            )
+        split = SQL("SELECT NULL::date AS day WHERE FALSE")
+        if dates and not utc:
+            bounds = Query(self.env, "s0")
+            split = SQL(
+                """
+                SELECT DISTINCT k.day FROM iso10002_complaint_kpi_day k
+                 CROSS JOIN LATERAL (SELECT k.day::timestamp AS received_date) s0
+                 CROSS JOIN LATERAL (
+                    SELECT k.day::timestamp + INTERVAL '1 day'
+                           - INTERVAL '1 microsecond' AS received_date
+                 ) s1
+                 WHERE k.dimension = 'total' AND %s AND (%s)
+                """,
+                day_where,
+                SQL(" OR ").join(
+                    SQL(
+                        "%s IS DISTINCT FROM %s",
+                        self._read_group_groupby("s0", spec, bounds),
+                        self._read_group_groupby("s1", spec, bounds),
+                    )
+                    for spec in dates
+                ),
+            )
+        raw_ids = unanswered_ids(
+            in_companies("t"),
+            ranges,
+            SQL.identifier("excluded"),
+            *(
+                datetime.combine(day, time.min) if day else None
+                for day in (first, last)
+            ),
+        )
+        if first is None and last is None:
+            # complaints without a date of receipt: in no day
+            raw_ids = SQL(
+                "%s UNION SELECT t.id FROM helpdesk_ticket t WHERE"
+                " t.is_complaint IS TRUE AND t.received_date IS NULL AND %s",
+                raw_ids,
+                in_companies("t"),
+            )
+        # the rows of the view: the rules are met (_aggregate_readable), the
+        # domain applied as is
+        view_where = in_companies("a")
+        if not domain.is_true():
+            view_where = SQL(
+                "%s AND %s",
+                view_where,
+                domain._to_sql(
+                    self, "a", Query(self.env, "a", SQL.identifier(self._table))
+                ),
+            )
+        return SQL(
+            """
+            (WITH pending AS MATERIALIZED (
+                SELECT DISTINCT day FROM iso10002_complaint_kpi_day_pending p
+                 WHERE %(pending_where)s
+            ), split AS MATERIALIZED (%(split)s),
+            excluded AS MATERIALIZED (
+                SELECT day FROM pending UNION SELECT day FROM split
+            ), raw_ids AS MATERIALIZED (%(raw_ids)s)
+            SELECT u.*%(currency)s FROM (
+                SELECT k.company_id, k.team_id, k.day::timestamp AS received_date,
+                       %(day_columns)s
+                  FROM iso10002_complaint_kpi_day k
+                 WHERE k.dimension = %(dimension)s AND %(day_where)s
+                   AND NOT EXISTS (SELECT FROM excluded e WHERE e.day = k.day)
+                UNION ALL
+                SELECT a.company_id, a.team_id, a.received_date, %(view_columns)s
+                  FROM iso10002_complaint_analysis a
+                 WHERE a.id = ANY(ARRAY(SELECT id FROM raw_ids)) AND %(view_where)s
+            ) u %(currency_join)s)
+            """,
+            pending_where=SQL(
+                "%s AND %s", in_companies("p"), between(SQL.identifier("p", "day"))
+            ),
+            split=split,
+            raw_ids=raw_ids,
+            currency=SQL(", c.currency_id"),
+            currency_join=SQL("JOIN res_company c ON c.id = u.company_id"),
+            day_columns=SQL(", ").join(
+                [
+                    SQL("k.%s AS %s", SQL.identifier(column), SQL.identifier(name))
+                    for name, column in fields.items()
+                ]
+                + [SQL("k.nbr")]
+                + [
+                    SQL.identifier("k", f"{measure}_{kind}")
+                    for measure in measures
+                    for kind in ("sum", "count")
+                ]
+            ),
+            dimension=dimension,
+            day_where=day_where,
+            view_columns=SQL(", ").join(
+                [SQL.identifier("a", name) for name in fields]
+                + [SQL("1")]
+                + [
+                    value
+                    for measure in measures
+                    for value in (
+                        SQL.identifier("a", measure),
+                        SQL("(%s IS NOT NULL)::int", SQL.identifier("a", measure)),
+                    )
+                ]
+            ),
+            view_where=view_where,
+        )
