@@ -97,7 +97,7 @@ class ComplaintAnalysis(models.Model):
     ):
         query = self._aggregate_query(domain, [groupby], aggregates, order, having)
         return super()._read_group(
-            AggregateScope(query) if query else domain,
+            AggregateScope(query) if query is not None else domain,
             groupby,
             aggregates,
             having,
@@ -110,7 +110,7 @@ class ComplaintAnalysis(models.Model):
     def _read_grouping_sets(self, domain, grouping_sets, aggregates=(), order=None):
         query = self._aggregate_query(domain, grouping_sets, aggregates, order)
         return super()._read_grouping_sets(
-            AggregateScope(query) if query else domain,
+            AggregateScope(query) if query is not None else domain,
             grouping_sets,
             aggregates,
             order,
