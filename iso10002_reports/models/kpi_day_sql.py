@@ -217,5 +217,7 @@ def drop_triggers(cr):
     cr.execute(
         "DROP FUNCTION IF EXISTS iso10002_kpi_day_mark_tickets();"
         "DROP FUNCTION IF EXISTS iso10002_kpi_day_mark_ratings();"
-        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_unsettled_idx"
+        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_unsettled_idx;"
+        "DROP INDEX IF EXISTS helpdesk_ticket_confidential_complaint_idx;"
+        "DROP STATISTICS IF EXISTS helpdesk_ticket_confidential_stat"
     )
