@@ -357,12 +357,16 @@ class ComplaintAnalysis(models.Model):
                 .optimize_full(Day)
                 ._to_sql(Day, "k", Query(self.env, "k")),
             )
-        split = SQL("SELECT NULL::date AS day WHERE FALSE")
+        # the days the aggregated rows do not answer: pending, or split by
+        # a bucket of the date of receipt in the context's time zone (one
+        # query; given as constants, the planner estimates their complaints)
+        split = SQL()
         if dates and not utc:
             bounds = Query(self.env, "s0")
             split = SQL(
                 """
-                SELECT DISTINCT k.day FROM iso10002_complaint_kpi_day k
+                UNION
+                SELECT k.day FROM iso10002_complaint_kpi_day k
                  CROSS JOIN LATERAL (SELECT k.day::timestamp AS received_date) s0
                  CROSS JOIN LATERAL (
                     SELECT k.day::timestamp + INTERVAL '1 day'
@@ -380,10 +384,28 @@ class ComplaintAnalysis(models.Model):
                     for spec in dates
                 ),
             )
+        excluded = [
+            day
+            for (day,) in self.env.execute_query(
+                SQL(
+                    "SELECT DISTINCT p.day FROM iso10002_complaint_kpi_day_pending p"
+                    " WHERE %s AND %s %s ORDER BY 1",
+                    in_companies("p"),
+                    between(SQL.identifier("p", "day")),
+                    split,
+                )
+            )
+        ]
+        for day in excluded:
+            begin = datetime.combine(day, time.min)
+            if ranges and ranges[-1][1] == begin:  # the day after the last
+                ranges[-1] = (ranges[-1][0], begin + timedelta(1))
+            else:
+                ranges.append((begin, begin + timedelta(1)))
         raw_ids = unanswered_ids(
             in_companies("t"),
             ranges,
-            SQL.identifier("excluded"),
+            None,
             *(
                 datetime.combine(day, time.min) if day else None
                 for day in (first, last)
@@ -410,30 +432,21 @@ class ComplaintAnalysis(models.Model):
             )
         return SQL(
             """
-            (WITH pending AS MATERIALIZED (
-                SELECT DISTINCT day FROM iso10002_complaint_kpi_day_pending p
-                 WHERE %(pending_where)s
-            ), split AS MATERIALIZED (%(split)s),
-            excluded AS MATERIALIZED (
-                SELECT day FROM pending UNION SELECT day FROM split
-            ), raw_ids AS MATERIALIZED (%(raw_ids)s)
+            (WITH raw_ids AS MATERIALIZED (%(raw_ids)s)
             SELECT u.*%(currency)s FROM (
                 SELECT k.company_id, k.team_id, k.day::timestamp AS received_date,
                        %(day_columns)s
                   FROM iso10002_complaint_kpi_day k
                  WHERE k.dimension = %(dimension)s AND %(day_where)s
-                   AND NOT EXISTS (SELECT FROM excluded e WHERE e.day = k.day)
+                   AND k.day <> ALL(%(excluded)s::date[])
                 UNION ALL
                 SELECT a.company_id, a.team_id, a.received_date, %(view_columns)s
                   FROM iso10002_complaint_analysis a
                  WHERE a.id = ANY(ARRAY(SELECT id FROM raw_ids)) AND %(view_where)s
             ) u %(currency_join)s)
             """,
-            pending_where=SQL(
-                "%s AND %s", in_companies("p"), between(SQL.identifier("p", "day"))
-            ),
-            split=split,
             raw_ids=raw_ids,
+            excluded=[day.isoformat() for day in excluded],
             currency=SQL(", c.currency_id"),
             currency_join=SQL("JOIN res_company c ON c.id = u.company_id"),
             day_columns=SQL(", ").join(

@@ -39,6 +39,7 @@ REQUESTS = [
     ([], ["received_date:year", "company_id", "currency_id"], ["__count"]),
     ([], ["channel_id"], ["__count", "days_to_response:count"]),
     ([], [], ["__count", "response_on_time_rate:avg"]),
+    ([("team_id", "!=", False)], ["stage_id"], ["__count"]),
 ]
 # the pivot view's default: categories x months
 PIVOT_SETS = [
@@ -215,7 +216,8 @@ class TestAnalysisFast(IsoReportsCase):
     def test_unsupported_requests_fall_back(self):
         manager = self._analysis(self.manager)
         for domain, groupby, aggregates in (
-            ([], ["stage_id"], ["__count"]),
+            ([], ["user_id"], ["__count"]),
+            ([], ["stage_id", "category_id"], ["__count"]),
             ([], ["category_id", "severity"], ["__count"]),
             ([("is_closed", "=", True)], ["category_id"], ["__count"]),
             ([], ["received_date:hour"], ["__count"]),
@@ -236,7 +238,7 @@ class TestAnalysisFast(IsoReportsCase):
             self.Day._cron_refresh()
             analysis.formatted_read_grouping_sets([], PIVOT_SETS, ["nbr:sum"])
             self.env.invalidate_all()
-            with self.assertQueryCount(6):
+            with self.assertQueryCount(7):
                 sets = analysis.formatted_read_grouping_sets(
                     [("company_id", "=", self.company.id)],
                     PIVOT_SETS,
@@ -244,3 +246,33 @@ class TestAnalysisFast(IsoReportsCase):
                 )
             counts.append(sets[0][0]["__count"])
         self.assertEqual(counts, [10, 200])
+
+    def test_new_breakdown_recomputed(self):
+        """Days computed before a breakdown was added are pending after the
+        update of the addon, then computed again by the job."""
+        self._populate(1, 100)
+        self.Day._cron_refresh()
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM iso10002_complaint_kpi_day"
+                " WHERE company_id = %s AND day = %s AND dimension = 'stage_id'",
+                self.company.id,
+                date(2025, 3, 10),
+            )
+        )
+        self.assertFalse(self._pending())
+        self.Day.init()
+        self.env.cr.execute(
+            "SELECT company_id, day FROM iso10002_complaint_kpi_day_pending"
+        )
+        self.assertEqual(self.env.cr.fetchall(), [(self.company.id, date(2025, 3, 10))])
+        self.Day._cron_refresh()
+        self.assertTrue(
+            self.Day.search_count(
+                [
+                    ("company_id", "=", self.company.id),
+                    ("day", "=", date(2025, 3, 10)),
+                    ("dimension", "=", "stage_id"),
+                ]
+            )
+        )
