@@ -79,7 +79,7 @@ class ComplaintAnalysis(models.Model):
     _inherit = "iso10002.complaint.analysis"
 
     def init(self):
-        super().init()
+        res = super().init()
         # the confidential complaints, read by _aggregate_readable (the
         # view's column, word for word), and statistics on that column so
         # that the planner knows them few (then reads them by the index)
@@ -94,6 +94,7 @@ class ComplaintAnalysis(models.Model):
                 "CREATE STATISTICS IF NOT EXISTS helpdesk_ticket_confidential_stat"
                 " ON (COALESCE(confidential, FALSE)) FROM helpdesk_ticket"
             )
+        return res
 
     @api.model
     def _search(self, domain, *args, **kwargs):
