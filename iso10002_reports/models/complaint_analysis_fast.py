@@ -7,11 +7,11 @@ exactly (pivot, graph, ``formatted_read_group`` at volume).
 call) read the rows of ``iso10002.complaint.kpi.day`` instead of scanning the
 view when every part of the request is one the aggregate holds:
 
-* groupby: company, team, currency, the date of receipt by day, week,
-  month, quarter or year, and the fields of at most one breakdown of the
-  aggregate (category, channel, product line, root cause and
-  confidentiality, severity, outcome, closure reason, reaction, reopened,
-  safety);
+* groupby: company, team, currency, the date of receipt by day (in UTC
+  only: a day of another time zone spans two UTC days), week, month, quarter
+  or year, and the fields of at most one breakdown of the aggregate
+  (category, channel, product line, root cause and confidentiality,
+  severity, outcome, closure reason, reaction, reopened, safety, stage);
 * aggregates (and order, having): the count, ``nbr:sum`` and the sum, count
   and average of the measures the aggregate sums (not monetary sums in a
   currency, minimums, maximums...);
@@ -20,15 +20,16 @@ view when every part of the request is one the aggregate holds:
   analysis are exactly the multi-company and confidentiality rules of this
   addon (a change of them falls back), the scope is cut to the companies of
   the context, and no confidential complaint of the scope is hidden from the
-  user (one query); otherwise a user who may not read a complaint would get
-  figures that count it.
+  user (one query, through a partial index); otherwise a user who may not
+  read a complaint would get figures that count it.
 
 Everything else goes to the view (``super()``). As the KPI reader
 (complaint_kpi_cohort.py), the query adds to the aggregated rows of whole
 UTC days the analysis rows of what they do not answer: the partial days at
 the ends of the domain's dates, the pending days, the days a bucket of the
 user's time zone splits (a month of the context's time zone that does not
-start at midnight UTC) and the unsettled complaints. The grouping, ordering
+start at midnight UTC) and the unsettled complaints (the SQL:
+complaint_analysis_fast_table.py). The grouping, ordering
 and formatting stay the ORM's: ``_search`` returns that query for the
 :class:`AggregateScope` the overrides pass it, and ``_read_group_select``
 sums the stored sums and counts.
