@@ -28,7 +28,7 @@ from .kpi_day_sql import (
     measure_columns,
     measure_values,
     raw_rows,
-    unsettled,
+    unanswered_ids,
 )
 
 
@@ -72,14 +72,6 @@ class ComplaintKpi(models.AbstractModel):
             begin = datetime.combine(day, time.min)
             ranges.append((begin, begin + timedelta(1)))
         ranges.append((datetime.combine(last, time.min), stop))
-        in_ranges = SQL(" OR ").join(
-            [
-                SQL("(t.received_date >= %s AND t.received_date < %s)", low, high)
-                for low, high in ranges
-                if low < high
-            ]
-            or [SQL("FALSE")]
-        )
         scope = SQL("%s.company_id IN %s", SQL.identifier("t"), tuple(companies.ids))
         agg_scope = SQL("k.company_id IN %s", tuple(companies.ids))
         if teams:
@@ -96,20 +88,8 @@ class ComplaintKpi(models.AbstractModel):
                 SELECT DISTINCT day FROM iso10002_complaint_kpi_day_pending
                  WHERE company_id IN %(companies)s
                    AND day >= %(first)s AND day < %(last)s
-            ), raw_ids AS MATERIALIZED (
-                SELECT t.id FROM helpdesk_ticket t
-                 WHERE t.is_complaint IS TRUE AND %(scope)s AND (%(in_ranges)s)
-                UNION
-                SELECT t.id FROM pending p
-                  JOIN helpdesk_ticket t
-                    ON t.received_date >= p.day
-                   AND t.received_date < p.day + INTERVAL '1 day'
-                 WHERE t.is_complaint IS TRUE AND %(scope)s
-                UNION
-                SELECT t.id FROM helpdesk_ticket t
-                 WHERE %(unsettled)s AND %(scope)s
-                   AND t.received_date >= %(start)s AND t.received_date < %(stop)s
-            ), a AS MATERIALIZED (%(raw)s), rows AS (
+            ), raw_ids AS MATERIALIZED (%(raw_ids)s),
+            a AS MATERIALIZED (%(raw)s), rows AS (
                 SELECT k.dimension, k.key_int, k.key_char, k.key_bool,
                        k.day::timestamp AS received_date, %(agg_columns)s
                   FROM iso10002_complaint_kpi_day k
@@ -140,12 +120,10 @@ class ComplaintKpi(models.AbstractModel):
             companies=tuple(companies.ids),
             first=first,
             last=last,
-            scope=scope,
             agg_scope=agg_scope,
-            in_ranges=in_ranges,
-            unsettled=unsettled("t"),
-            start=start,
-            stop=stop,
+            raw_ids=unanswered_ids(
+                scope, ranges, SQL.identifier("pending"), start, stop
+            ),
             agg_columns=SQL(", ").join(SQL.identifier("k", c) for c in columns),
             boundaries=[d.isoformat() for d in boundaries],
             raw_values=SQL(", ").join(

@@ -47,6 +47,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .kpi_day_sql import (
+    DIMENSIONS,
     TICKET_COLUMNS,
     dimension_rows,
     measure_columns,
@@ -147,6 +148,19 @@ class ComplaintKpiDay(models.Model):
                    AND received_date IS NOT NULL
                 """
             )
+        # a breakdown added since the days were computed (an update of the
+        # addon): those days are pending, the job computes them again
+        cr.execute(
+            SQL(
+                """
+                INSERT INTO iso10002_complaint_kpi_day_pending (company_id, day)
+                SELECT company_id, day FROM iso10002_complaint_kpi_day
+                 GROUP BY company_id, day
+                HAVING NOT %s::varchar[] <@ ARRAY_AGG(DISTINCT dimension)::varchar[]
+                """,
+                [dimension for dimension, *_keys in DIMENSIONS],
+            )
+        )
 
     def _init_triggers(self):
         """The triggers that mark the (company, day) a statement changed."""

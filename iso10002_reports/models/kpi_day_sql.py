@@ -25,6 +25,8 @@ DIMENSIONS = (
     ("is_reopened", "NULL", "NULL", "a.is_reopened"),
     ("safety_issue", "NULL", "NULL", "a.safety_issue"),
     ("currency_id", "a.company_id", "NULL", "NULL"),
+    # for the analysis pivot (complaint_analysis_fast.py)
+    ("stage_id", "a.stage_id", "NULL", "NULL"),
 )
 # the measures of the analysis view the KPIs aggregate: a sum and a count
 # of each, so that sums, counts and averages are exact
@@ -51,6 +53,7 @@ TICKET_COLUMNS = (
     "company_id",
     "team_id",
     "received_date",
+    "stage_id",
     "category_id",
     "channel_id",
     "complaint_product_id",
@@ -97,12 +100,65 @@ def unsettled(alias="t"):
     )
 
 
+def unanswered_ids(scope, ranges, days=None, start=None, stop=None):
+    """The ids of the complaints "t" meeting ``scope`` that the aggregate
+    does not answer: received in one of ``ranges`` ([low, high) naive UTC
+    datetimes: partial days, days split by a bucket of the user's time
+    zone), on one of ``days`` (a relation with a column ``day``: the pending
+    days; none if None), or unsettled and received in [``start``, ``stop``)
+    (unbounded where None). Found through the indexes on the date of
+    receipt."""
+    in_ranges = SQL(" OR ").join(
+        [
+            SQL("(t.received_date >= %s AND t.received_date < %s)", low, high)
+            for low, high in ranges
+            if low < high
+        ]
+        or [SQL("FALSE")]
+    )
+    received = [SQL("TRUE")]
+    if start is not None:
+        received.append(SQL("t.received_date >= %s", start))
+    if stop is not None:
+        received.append(SQL("t.received_date < %s", stop))
+    on_days = SQL()
+    if days is not None:
+        on_days = SQL(
+            """
+            UNION
+            SELECT t.id FROM %(days)s p
+              JOIN helpdesk_ticket t
+                ON t.received_date >= p.day
+               AND t.received_date < p.day + INTERVAL '1 day'
+             WHERE t.is_complaint IS TRUE AND %(scope)s
+            """,
+            days=days,
+            scope=scope,
+        )
+    return SQL(
+        """
+        SELECT t.id FROM helpdesk_ticket t
+         WHERE t.is_complaint IS TRUE AND %(scope)s AND (%(in_ranges)s)
+        %(on_days)s
+        UNION
+        SELECT t.id FROM helpdesk_ticket t
+         WHERE %(unsettled)s AND %(scope)s AND %(received)s
+        """,
+        scope=scope,
+        in_ranges=in_ranges,
+        on_days=on_days,
+        unsettled=unsettled("t"),
+        received=SQL(" AND ").join(received),
+    )
+
+
 # the columns of the analysis view the aggregate reads
 RAW_COLUMNS = (
     "id",
     "company_id",
     "team_id",
     "received_date",
+    "stage_id",
     "category_id",
     "channel_id",
     "product_id",
@@ -175,5 +231,7 @@ def drop_triggers(cr):
     cr.execute(
         "DROP FUNCTION IF EXISTS iso10002_kpi_day_mark_tickets();"
         "DROP FUNCTION IF EXISTS iso10002_kpi_day_mark_ratings();"
-        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_unsettled_idx"
+        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_unsettled_idx;"
+        "DROP INDEX IF EXISTS helpdesk_ticket_confidential_complaint_idx;"
+        "DROP STATISTICS IF EXISTS helpdesk_ticket_confidential_stat"
     )

@@ -20,3 +20,4 @@ from . import test_regulatory_returns_http
 from . import test_kpi_api
 from . import test_complaint_charts
 from . import test_kpi_day
+from . import test_analysis_fast

@@ -19,7 +19,7 @@ PERIOD = (date(2025, 5, 1), date(2025, 5, 28))
 KPI_QUERIES = 11  # 4 aggregate queries (ADR referrals); user, tz, lang, labels
 REVIEW_QUERIES = 20  # the policy id is cached: no search; figures as lines
 AUDIT_QUERIES = 16
-MONITOR_QUERIES = 17  # and the intake per day of its chart
+MONITOR_QUERIES = 18  # and the intake per day of its chart (2: daily aggregate)
 # queries a bridge adds where installed (bridges/, the second CI
 # configuration): iso10002_mgmtsystem counts the corrective actions of
 # complaints (one query, and the write of the counts for the audit);
