@@ -290,6 +290,18 @@ def complaints_monitoring(b, base, out):
     b.shot(png(out, "complaints-monitoring"), box)
 
 
+@shot("complaints-monitoring-charts")
+def complaints_monitoring_charts(b, base, out):
+    # the charts sit below the figures: a tall page paints them
+    b.viewport(2400)
+    b.goto(f"{base}/odoo/complaint-monitoring", ".o_iso10002_monitor_charts svg")
+    b.shot(
+        png(out, "complaints-monitoring-charts"),
+        b.rect(".o_iso10002_monitor_charts", 8),
+    )
+    b.viewport()
+
+
 @shot("complaint-analysis")
 def complaint_analysis(b, base, out):
     b.goto(f"{base}/odoo/complaint-analysis", ".o_pivot_view .o_pivot table")
