@@ -197,17 +197,18 @@ def dimension_rows():
     )
 
 
-def measure_columns():
+def measure_columns(measures=MEASURES):
     """The column names of the measures, in order: nbr, then the sum and the
-    count of each measure."""
-    return ["nbr"] + [f"{m}_{kind}" for m in MEASURES for kind in ("sum", "count")]
+    count of each of ``measures``."""
+    return ["nbr"] + [f"{m}_{kind}" for m in measures for kind in ("sum", "count")]
 
 
-def measure_values(aggregate):
-    """The measures of the analysis rows "a": their sums and counts
-    (``aggregate``) or, for one row, its values (not ``aggregate``)."""
+def measure_values(aggregate, measures=MEASURES):
+    """The measures of the analysis rows "a", in the order of
+    :func:`measure_columns`: their sums and counts (``aggregate``) or, for
+    one row, its values (not ``aggregate``)."""
     values = [SQL("COUNT(*)") if aggregate else SQL("1")]
-    for measure in MEASURES:
+    for measure in measures:
         column = SQL.identifier("a", measure)
         if aggregate:
             values += [SQL("SUM(%s)", column), SQL("COUNT(%s)", column)]
