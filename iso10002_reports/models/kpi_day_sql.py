@@ -191,7 +191,9 @@ def dimension_rows():
     return SQL(
         "(VALUES %s) AS d(dimension, key_int, key_char, key_bool)",
         SQL(", ").join(
-            SQL(f"(%s, {key_int}, {key_char}, {key_bool})", name)
+            SQL(
+                "(%s, %s, %s, %s)", name, SQL(key_int), SQL(key_char), SQL(key_bool)
+            )
             for name, key_int, key_char, key_bool in DIMENSIONS
         ),
     )
