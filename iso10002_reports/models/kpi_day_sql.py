@@ -4,6 +4,7 @@
 breakdowns and measures, the complaints it never holds, and the rows of the
 analysis view it is computed from."""
 
+from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
 from odoo.addons.iso10002_complaints.models.iso_steps import TERMINAL_STEPS
@@ -217,6 +218,31 @@ def measure_values(aggregate, measures=MEASURES):
         else:
             values += [column, SQL("(%s IS NOT NULL)::int", column)]
     return values
+
+
+def summed(alias, spec):
+    """The SQL of the ``read_group`` aggregate ``spec`` (``__count``,
+    ``nbr:sum``, ``<measure>:sum``, ``:count`` or ``:avg``) over rows
+    ``alias`` with the aggregate's columns (``nbr``, ``<measure>_sum``,
+    ``<measure>_count``), equal to the view's; None if they do not hold it.
+    An average is the sum of the sums over the sum of the counts."""
+    nbr = SQL.identifier(alias, "nbr")
+    if spec == "__count":
+        return SQL("SUM(%s)", nbr)
+    fname, property_name, func = parse_read_group_spec(spec)
+    if property_name:
+        return None
+    if fname == "nbr":
+        return SQL("SUM(%s)", nbr) if func == "sum" else None
+    if fname not in MEASURES:
+        return None
+    total = SQL.identifier(alias, f"{fname}_sum")
+    count = SQL.identifier(alias, f"{fname}_count")
+    return {
+        "sum": SQL("SUM(%s)", total),
+        "count": SQL("SUM(%s)", count),
+        "avg": SQL("SUM(%s) / NULLIF(SUM(%s), 0)", total, count),
+    }.get(func)
 
 
 def drop_triggers(cr):
