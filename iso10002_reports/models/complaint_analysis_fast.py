@@ -241,6 +241,8 @@ class ComplaintAnalysis(models.Model):
         if self.env["ir.rule"]._compute_domain(self._name, "read") != ours:
             return False
         confidential = Domain.AND([domain, Domain("confidential", "=", True)])
+        # sudo: the confidential complaints of the scope whatever the rules,
+        # compared with those the user's rules let through; ids only
         everyone = self.sudo()._search(
             confidential & Domain("company_id", "in", self.env.companies.ids)
         )

@@ -26,6 +26,9 @@ class ComplaintAnalysis(models.Model):
         ``nbr`` and the sum and count of ``measures``."""
         dimension, fields = breakdown
         first, last = days
+        # sudo: the aggregate is for administrators only (ir.model.access);
+        # used here to write the SQL of the domain's company and team
+        # conditions on it, no record read through it
         Day = self.env["iso10002.complaint.kpi.day"].sudo()
         # the companies of the context (the multi-company rule), all of
         # them as superuser (no rule)
