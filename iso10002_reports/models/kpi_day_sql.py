@@ -192,9 +192,7 @@ def dimension_rows():
     return SQL(
         "(VALUES %s) AS d(dimension, key_int, key_char, key_bool)",
         SQL(", ").join(
-            SQL(
-                "(%s, %s, %s, %s)", name, SQL(key_int), SQL(key_char), SQL(key_bool)
-            )
+            SQL("(%s, %s, %s, %s)", name, SQL(key_int), SQL(key_char), SQL(key_bool))
             for name, key_int, key_char, key_bool in DIMENSIONS
         ),
     )
