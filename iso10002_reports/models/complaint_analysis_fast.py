@@ -45,7 +45,7 @@ from odoo.models import parse_read_group_spec
 from odoo.orm.domains import DomainAnd, DomainCondition
 from odoo.tools import SQL, Query
 
-from .kpi_day_sql import DIMENSIONS, MEASURES
+from .kpi_day_sql import DIMENSIONS, MEASURES, summed
 
 # groupby of the date of receipt the whole UTC days answer
 DATE_GRANULARITIES = ("day", "week", "month", "quarter", "year")
@@ -138,20 +138,11 @@ class ComplaintAnalysis(models.Model):
     def _read_group_select(self, aggregate_spec, query):
         if not isinstance(query, AggregateQuery):
             return super()._read_group_select(aggregate_spec, query)
-        column = SQL.identifier(self._table, "nbr")
-        if aggregate_spec == "__count":
-            return SQL("COALESCE(SUM(%s), 0)", column)
-        fname, _property, func = parse_read_group_spec(aggregate_spec)
-        self._check_field_access(self._fields[fname], "read")
-        if fname == "nbr":
-            return SQL("SUM(%s)", column)
-        total = SQL.identifier(self._table, f"{fname}_sum")
-        count = SQL.identifier(self._table, f"{fname}_count")
-        if func == "sum":
-            return SQL("SUM(%s)", total)
-        if func == "count":
-            return SQL("COALESCE(SUM(%s), 0)", count)
-        return SQL("SUM(%s) / NULLIF(SUM(%s), 0)", total, count)
+        if aggregate_spec != "__count":
+            fname = parse_read_group_spec(aggregate_spec)[0]
+            self._check_field_access(self._fields[fname], "read")
+        # the ORM turns a NULL sum or count into its empty value (0)
+        return summed(self._table, aggregate_spec)
 
     # ------------------------------------------------------------------
     # What the aggregate answers
@@ -250,6 +241,8 @@ class ComplaintAnalysis(models.Model):
         if self.env["ir.rule"]._compute_domain(self._name, "read") != ours:
             return False
         confidential = Domain.AND([domain, Domain("confidential", "=", True)])
+        # sudo: the confidential complaints of the scope whatever the rules,
+        # compared with those the user's rules let through; ids only
         everyone = self.sudo()._search(
             confidential & Domain("company_id", "in", self.env.companies.ids)
         )

@@ -10,7 +10,7 @@ from odoo import api, models
 from odoo.fields import Domain
 from odoo.tools import SQL, Query
 
-from .kpi_day_sql import unanswered_ids
+from .kpi_day_sql import measure_columns, measure_values, unanswered_ids
 
 
 class ComplaintAnalysis(models.Model):
@@ -26,6 +26,9 @@ class ComplaintAnalysis(models.Model):
         ``nbr`` and the sum and count of ``measures``."""
         dimension, fields = breakdown
         first, last = days
+        # sudo: the aggregate is for administrators only (ir.model.access);
+        # used here to write the SQL of the domain's company and team
+        # conditions on it, no record read through it
         Day = self.env["iso10002.complaint.kpi.day"].sudo()
         # the companies of the context (the multi-company rule), all of
         # them as superuser (no rule)
@@ -134,7 +137,7 @@ class ComplaintAnalysis(models.Model):
         return SQL(
             """
             (WITH raw_ids AS MATERIALIZED (%(raw_ids)s)
-            SELECT u.*%(currency)s FROM (
+            SELECT u.*, c.currency_id FROM (
                 SELECT k.company_id, k.team_id, k.day::timestamp AS received_date,
                        %(day_columns)s
                   FROM iso10002_complaint_kpi_day k
@@ -144,37 +147,22 @@ class ComplaintAnalysis(models.Model):
                 SELECT a.company_id, a.team_id, a.received_date, %(view_columns)s
                   FROM iso10002_complaint_analysis a
                  WHERE a.id = ANY(ARRAY(SELECT id FROM raw_ids)) AND %(view_where)s
-            ) u %(currency_join)s)
+            ) u JOIN res_company c ON c.id = u.company_id)
             """,
             raw_ids=raw_ids,
             excluded=[day.isoformat() for day in excluded],
-            currency=SQL(", c.currency_id"),
-            currency_join=SQL("JOIN res_company c ON c.id = u.company_id"),
             day_columns=SQL(", ").join(
                 [
                     SQL("k.%s AS %s", SQL.identifier(column), SQL.identifier(name))
                     for name, column in fields.items()
                 ]
-                + [SQL("k.nbr")]
-                + [
-                    SQL.identifier("k", f"{measure}_{kind}")
-                    for measure in measures
-                    for kind in ("sum", "count")
-                ]
+                + [SQL.identifier("k", c) for c in measure_columns(measures)]
             ),
             dimension=dimension,
             day_where=day_where,
             view_columns=SQL(", ").join(
                 [SQL.identifier("a", name) for name in fields]
-                + [SQL("1")]
-                + [
-                    value
-                    for measure in measures
-                    for value in (
-                        SQL.identifier("a", measure),
-                        SQL("(%s IS NOT NULL)::int", SQL.identifier("a", measure)),
-                    )
-                ]
+                + measure_values(aggregate=False, measures=measures)
             ),
             view_where=view_where,
         )

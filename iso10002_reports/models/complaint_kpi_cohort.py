@@ -19,15 +19,14 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, models
-from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
 from .kpi_day_sql import (
-    MEASURES,
     dimension_rows,
     measure_columns,
     measure_values,
     raw_rows,
+    summed,
     unanswered_ids,
 )
 
@@ -166,18 +165,7 @@ class ComplaintKpi(models.AbstractModel):
     def _cohort_measure(self, aggregate):
         """The SQL of an aggregate over the rows "u", None when the aggregate
         does not hold it."""
-        if aggregate == "__count":
-            return SQL("SUM(u.nbr)")
-        fname, property_name, func = parse_read_group_spec(aggregate)
-        if property_name or fname not in MEASURES:
-            return None
-        total = SQL.identifier("u", f"{fname}_sum")
-        count = SQL.identifier("u", f"{fname}_count")
-        return {
-            "sum": SQL("SUM(%s)", total),
-            "count": SQL("SUM(%s)", count),
-            "avg": SQL("SUM(%s) / NULLIF(SUM(%s), 0)", total, count),
-        }.get(func)
+        return summed("u", aggregate)
 
     @api.model
     def _cohort_groups(self, analysis, groupby, aggregates, rows):

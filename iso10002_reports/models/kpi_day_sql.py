@@ -4,6 +4,7 @@
 breakdowns and measures, the complaints it never holds, and the rows of the
 analysis view it is computed from."""
 
+from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
 from odoo.addons.iso10002_complaints.models.iso_steps import TERMINAL_STEPS
@@ -191,29 +192,55 @@ def dimension_rows():
     return SQL(
         "(VALUES %s) AS d(dimension, key_int, key_char, key_bool)",
         SQL(", ").join(
-            SQL(f"(%s, {key_int}, {key_char}, {key_bool})", name)
+            SQL("(%s, %s, %s, %s)", name, SQL(key_int), SQL(key_char), SQL(key_bool))
             for name, key_int, key_char, key_bool in DIMENSIONS
         ),
     )
 
 
-def measure_columns():
+def measure_columns(measures=MEASURES):
     """The column names of the measures, in order: nbr, then the sum and the
-    count of each measure."""
-    return ["nbr"] + [f"{m}_{kind}" for m in MEASURES for kind in ("sum", "count")]
+    count of each of ``measures``."""
+    return ["nbr"] + [f"{m}_{kind}" for m in measures for kind in ("sum", "count")]
 
 
-def measure_values(aggregate):
-    """The measures of the analysis rows "a": their sums and counts
-    (``aggregate``) or, for one row, its values (not ``aggregate``)."""
+def measure_values(aggregate, measures=MEASURES):
+    """The measures of the analysis rows "a", in the order of
+    :func:`measure_columns`: their sums and counts (``aggregate``) or, for
+    one row, its values (not ``aggregate``)."""
     values = [SQL("COUNT(*)") if aggregate else SQL("1")]
-    for measure in MEASURES:
+    for measure in measures:
         column = SQL.identifier("a", measure)
         if aggregate:
             values += [SQL("SUM(%s)", column), SQL("COUNT(%s)", column)]
         else:
             values += [column, SQL("(%s IS NOT NULL)::int", column)]
     return values
+
+
+def summed(alias, spec):
+    """The SQL of the ``read_group`` aggregate ``spec`` (``__count``,
+    ``nbr:sum``, ``<measure>:sum``, ``:count`` or ``:avg``) over rows
+    ``alias`` with the aggregate's columns (``nbr``, ``<measure>_sum``,
+    ``<measure>_count``), equal to the view's; None if they do not hold it.
+    An average is the sum of the sums over the sum of the counts."""
+    nbr = SQL.identifier(alias, "nbr")
+    if spec == "__count":
+        return SQL("SUM(%s)", nbr)
+    fname, property_name, func = parse_read_group_spec(spec)
+    if property_name:
+        return None
+    if fname == "nbr":
+        return SQL("SUM(%s)", nbr) if func == "sum" else None
+    if fname not in MEASURES:
+        return None
+    total = SQL.identifier(alias, f"{fname}_sum")
+    count = SQL.identifier(alias, f"{fname}_count")
+    return {
+        "sum": SQL("SUM(%s)", total),
+        "count": SQL("SUM(%s)", count),
+        "avg": SQL("SUM(%s) / NULLIF(SUM(%s), 0)", total, count),
+    }.get(func)
 
 
 def drop_triggers(cr):

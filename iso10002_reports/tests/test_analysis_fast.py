@@ -276,3 +276,61 @@ class TestAnalysisFast(IsoReportsCase):
                 ]
             )
         )
+
+    def test_stage_change_pending_and_plain_tickets_not(self):
+        """A complaint moved to another stage (the stage breakdown) marks its
+        day pending, read from the complaints until the job recomputes it;
+        a plain ticket's writes mark nothing."""
+        self._populate(1, 100)
+        self.Day._cron_refresh()
+        self.assertFalse(self._pending())
+        request = ([("company_id", "=", self.company.id)], ["stage_id"], ["__count"])
+        analysis = self._analysis(self.manager)
+        # a plain ticket, even with a date of receipt: nothing pending
+        plain = self.env["helpdesk.ticket"].create(
+            {"name": "Plain", "description": "plain", "company_id": self.company.id}
+        )
+        self.assertFalse(plain.is_complaint)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE helpdesk_ticket SET stage_id = %s, received_date = %s"
+                " WHERE id = %s",
+                self.stages["investigating"].id,
+                "2025-03-10 12:00:00",
+                plain.id,
+            )
+        )
+        plain.unlink()
+        self.assertFalse(self._pending())
+        # a settled complaint's stage only (no other column) changed in SQL
+        closed = self.env["helpdesk.ticket"].search(
+            [
+                ("complaint_ref", "=like", "DAY/%"),
+                ("company_id", "=", self.company.id),
+                ("stage_id", "=", self.stages["closed"].id),
+            ],
+            limit=1,
+        )
+        self.env.cr.execute(
+            SQL(
+                "UPDATE helpdesk_ticket SET stage_id = %s WHERE id = %s",
+                self.stages["investigating"].id,
+                closed.id,
+            )
+        )
+        self.env.invalidate_all()
+        self.env.cr.execute(
+            "SELECT company_id, day FROM iso10002_complaint_kpi_day_pending"
+        )
+        self.assertEqual(
+            self.env.cr.fetchall(),
+            [(self.company.id, closed.received_date.date())],
+        )
+        self.assertTrue(self._is_fast(analysis, *request))
+        with view_only():
+            expected = analysis.formatted_read_group(*request)
+        self.assertEqual(analysis.formatted_read_group(*request), expected)
+        self.Day._cron_refresh()
+        self.assertFalse(self._pending())
+        self.env.invalidate_all()
+        self.assertEqual(analysis.formatted_read_group(*request), expected)

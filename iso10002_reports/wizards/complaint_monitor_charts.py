@@ -21,7 +21,6 @@ from odoo.tools.date_utils import start_of
 from odoo.tools.misc import babel_locale_parse, get_lang
 
 from ..models import svg_chart
-from ..models.kpi_definitions import KPIS
 from ..models.kpi_values import kpi_has_data
 
 # the unit of the intake chart's bars by the length of the period (days)
@@ -65,7 +64,7 @@ class ComplaintMonitor(models.TransientModel):
         )
         rates = [
             kpi
-            for kpi in KPIS
+            for kpi in self.env["iso10002.complaint.kpi"]._kpi_list()
             if kpi.objective
             and kpi.unit == "percent"
             and kpi.code in values
