@@ -26,6 +26,27 @@ COMPLAINANT_PHONE = "+32 470 99 88 77"
 PERSONAL_STRINGS = (COMPLAINANT_NAME, "Quxworth", COMPLAINANT_EMAIL, "470 99 88 77")
 
 
+# queries a bridge adds where installed (bridges/, the second CI
+# configuration): iso10002_mgmtsystem counts the corrective actions of
+# complaints (one query, and the write of the counts for the audit);
+# iso10002_survey reads the survey answers (two aggregate queries: the
+# invitations by state, the mean overall satisfaction)
+BRIDGE_QUERIES = {
+    "iso10002_mgmtsystem": {"review": 1, "audit": 2},
+    "iso10002_survey": {"kpi": 2, "review": 2, "monitor": 2},
+}
+
+
+def bridge_queries(env, key):
+    """The queries the installed bridges add to the measure ``key``."""
+    installed = env["ir.module.module"].search(
+        [("name", "in", list(BRIDGE_QUERIES)), ("state", "=", "installed")]
+    )
+    return sum(
+        BRIDGE_QUERIES[module].get(key, 0) for module in installed.mapped("name")
+    )
+
+
 def dt(text):
     return datetime.strptime(text, "%Y-%m-%d %H:%M")
 

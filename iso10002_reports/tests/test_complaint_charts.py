@@ -14,8 +14,7 @@ from odoo.tools.misc import format_date
 from odoo.addons.iso10002_complaints.models.system_write import system_write
 
 from ..models import svg_chart
-from .common import IsoReportsCase, dt
-from .test_kpi_performance import bridge_queries
+from .common import IsoReportsCase, bridge_queries, dt
 
 SVG = "{http://www.w3.org/2000/svg}"
 TRACKING = "iso10002_reports.action_report_complaint_tracking"

@@ -14,8 +14,7 @@ from odoo.addons.iso10002_reports.models.complaint_kpi import (
     ComplaintKpi as KpiFromView,
 )
 
-from .common import IsoReportsCase
-from .test_kpi_performance import bridge_queries
+from .common import IsoReportsCase, bridge_queries
 
 # two months and a half of complaints; periods ending mid-month
 PERIODS = [

@@ -10,7 +10,7 @@ from odoo import Command
 from odoo.tests import tagged
 from odoo.tools import SQL
 
-from .common import IsoReportsCase
+from .common import IsoReportsCase, bridge_queries
 
 _logger = logging.getLogger(__name__)
 
@@ -20,25 +20,6 @@ KPI_QUERIES = 11  # 4 aggregate queries (ADR referrals); user, tz, lang, labels
 REVIEW_QUERIES = 20  # the policy id is cached: no search; figures as lines
 AUDIT_QUERIES = 16
 MONITOR_QUERIES = 18  # and the intake per day of its chart (2: daily aggregate)
-# queries a bridge adds where installed (bridges/, the second CI
-# configuration): iso10002_mgmtsystem counts the corrective actions of
-# complaints (one query, and the write of the counts for the audit);
-# iso10002_survey reads the survey answers (two aggregate queries: the
-# invitations by state, the mean overall satisfaction)
-BRIDGE_QUERIES = {
-    "iso10002_mgmtsystem": {"review": 1, "audit": 2},
-    "iso10002_survey": {"kpi": 2, "review": 2, "monitor": 2},
-}
-
-
-def bridge_queries(env, key):
-    """The queries the installed bridges add to the measure ``key``."""
-    installed = env["ir.module.module"].search(
-        [("name", "in", list(BRIDGE_QUERIES)), ("state", "=", "installed")]
-    )
-    return sum(
-        BRIDGE_QUERIES[module].get(key, 0) for module in installed.mapped("name")
-    )
 
 
 @tagged("post_install", "-at_install")
