@@ -20,7 +20,8 @@ class ComplaintLogWizard(models.TransientModel):
         help="The customer invoice the complaint is about.",
     )
 
-    def _check_invoice(self):
+    def _check_log(self):
+        super()._check_log()
         invoice = self.invoice_id
         if not invoice:
             return
@@ -58,8 +59,3 @@ class ComplaintLogWizard(models.TransientModel):
         if self.invoice_id:
             return self.env._("invoice %(invoice)s", invoice=self.invoice_id.name)
         return super()._logged_from()
-
-    def action_log(self):
-        self.ensure_one()
-        self._check_invoice()
-        return super().action_log()
