@@ -155,6 +155,18 @@ class TestSaleOrderComplaint(ComplaintCommon):
         self.assertEqual(complaint.team_id, other_team)
         self.assertEqual(complaint.sale_order_ids, order)
 
+    def test_anonymisation_forgets_the_order(self):
+        self._log(self.salesman, product_id=self.sofa)
+        complaint = self._logged()
+        self.assertEqual(complaint.sale_order_ids, self.order)
+        self._close(complaint)
+        complaint._iso_anonymise()
+        self.assertTrue(complaint.anonymised)
+        self.assertFalse(complaint.sale_order_ids)
+        self.assertNotIn(complaint, self.order.ticket_ids)
+        # sales keeps its order
+        self.assertTrue(self.order.exists())
+
     def test_salesman_gains_no_access_to_the_register(self):
         self._log(self.salesman)
         complaint = self._logged()
