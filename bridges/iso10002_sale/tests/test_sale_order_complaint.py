@@ -167,6 +167,29 @@ class TestSaleOrderComplaint(ComplaintCommon):
         # sales keeps its order
         self.assertTrue(self.order.exists())
 
+    def test_person_complained_about_does_not_change_the_orders(self):
+        subject = new_test_user(
+            self.env,
+            login="iso_subject_sales",
+            groups="iso10002_complaints.group_complaint_manager,"
+            "sales_team.group_sale_salesman_all_leads",
+            company_id=self.company.id,
+        )
+        self._log(self.salesman)
+        complaint = self._logged()
+        complaint.subject_user_ids = subject
+        other = self._create_order(self.salesman, self.lamp)
+        with self.assertRaisesRegex(AccessError, "the complaint is about them"):
+            complaint.with_user(subject).sale_order_ids = [Command.link(other.id)]
+        with self.assertRaisesRegex(AccessError, "the complaint is about them"):
+            complaint.with_user(subject).sale_order_ids = [Command.clear()]
+        self.assertEqual(complaint.sale_order_ids, self.order)
+        # the complaints team does
+        complaint.with_user(self.helpdesk_user).sale_order_ids = [
+            Command.link(other.id)
+        ]
+        self.assertEqual(complaint.sale_order_ids, self.order | other)
+
     def test_salesman_gains_no_access_to_the_register(self):
         self._log(self.salesman)
         complaint = self._logged()
