@@ -21,10 +21,10 @@ class ComplaintLogWizard(models.TransientModel):
     )
 
     def _check_log(self):
-        super()._check_log()
+        res = super()._check_log()
         invoice = self.invoice_id
         if not invoice:
-            return
+            return res
         # as the employee: a complaint names only an invoice they may open
         # (the complaint itself is created in sudo)
         invoice.check_access("read")
@@ -45,6 +45,7 @@ class ComplaintLogWizard(models.TransientModel):
                     partner=self.partner_id.display_name,
                 )
             )
+        return res
 
     def _complaint_company(self):
         return self.invoice_id.company_id or super()._complaint_company()

@@ -48,7 +48,7 @@ class ComplaintLogWizard(models.TransientModel):
             wizard.product_id = products if len(products) == 1 else False
 
     def _check_log(self):
-        super()._check_log()
+        res = super()._check_log()
         order = self.sale_order_id
         if order:
             # an order the employee may not read is not theirs to link
@@ -76,6 +76,7 @@ class ComplaintLogWizard(models.TransientModel):
                 )
         elif self.product_id:
             self.product_id.check_access("read")
+        return res
 
     def _complaint_company(self):
         return self.sale_order_id.company_id or super()._complaint_company()
