@@ -20,10 +20,11 @@ class ComplaintLogWizard(models.TransientModel):
         help="The customer invoice the complaint is about.",
     )
 
-    def _check_invoice(self):
+    def _check_log(self):
+        res = super()._check_log()
         invoice = self.invoice_id
         if not invoice:
-            return
+            return res
         # as the employee: a complaint names only an invoice they may open
         # (the complaint itself is created in sudo)
         invoice.check_access("read")
@@ -44,6 +45,7 @@ class ComplaintLogWizard(models.TransientModel):
                     partner=self.partner_id.display_name,
                 )
             )
+        return res
 
     def _complaint_company(self):
         return self.invoice_id.company_id or super()._complaint_company()
@@ -58,8 +60,3 @@ class ComplaintLogWizard(models.TransientModel):
         if self.invoice_id:
             return self.env._("invoice %(invoice)s", invoice=self.invoice_id.name)
         return super()._logged_from()
-
-    def action_log(self):
-        self.ensure_one()
-        self._check_invoice()
-        return super().action_log()

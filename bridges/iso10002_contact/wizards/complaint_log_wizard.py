@@ -56,6 +56,11 @@ class ComplaintLogWizard(models.TransientModel):
             )
         return team
 
+    def _check_log(self):
+        """Refuse what the employee typed or picked, as themselves (the
+        complaint is created in sudo); bridges check the document they add
+        (the order of iso10002_sale, the invoice of iso10002_account)."""
+
     def _complaint_company(self):
         """The company the complaint is logged in."""
         return self.env.company
@@ -85,6 +90,7 @@ class ComplaintLogWizard(models.TransientModel):
     def action_log(self):
         """Create the complaint; show its reference and nothing else."""
         self.ensure_one()
+        self._check_log()
         # a receipt in the future is refused by the complaint's own check
         # (_check_process_dates, with its clock tolerance)
         company = self._complaint_company()

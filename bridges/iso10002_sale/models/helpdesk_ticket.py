@@ -7,9 +7,14 @@ page.
 
 A copy of a ticket does not keep its orders: helpdesk_mgmt_sale's default
 (copy=True) makes copying any ticket fail for helpdesk users without access
-to sales (the copy reads the orders as the user)."""
+to sales (the copy reads the orders as the user).
 
-from odoo import fields, models
+A person complained about does not change which orders the complaint is
+about (objectivity, ISO 10002 4.7), as its invoice (iso10002_account) and
+product. Anonymisation (4.10) forgets the orders, which name the complainant, as it
+clears the order reference; sales keeps them."""
+
+from odoo import Command, api, fields, models
 
 
 class HelpdeskTicket(models.Model):
@@ -17,3 +22,17 @@ class HelpdeskTicket(models.Model):
 
     sale_order_ids = fields.Many2many(groups="base.group_user", copy=False)
     so_count = fields.Integer(groups="base.group_user")
+
+    @api.model
+    def _iso_personal_fields(self):
+        return super()._iso_personal_fields() | {"sale_order_ids"}
+
+    def _iso_erase_fields(self):
+        res = super()._iso_erase_fields()
+        self.write({"sale_order_ids": [Command.clear()]})
+        return res
+
+    def write(self, vals):
+        if "sale_order_ids" in vals and not self._iso_system_trusted():
+            self._iso_check_not_subject()
+        return super().write(vals)

@@ -125,6 +125,71 @@ class TestSaleOrderComplaint(ComplaintCommon):
         # helpdesk_mgmt_sale's link, seen from the order by the team
         self.assertIn(complaint, self.order.ticket_ids)
 
+    def test_complaint_goes_to_the_team_of_the_orders_company(self):
+        """The salesman works in their main company; the order is of the
+        other: the complaint is that company's, for its complaints team."""
+        other = self.env["res.company"].create({"name": "Other company S"})
+        other_team = self.env["helpdesk.ticket.team"].create(
+            {
+                "name": "Other complaints team",
+                "is_complaint_team": True,
+                "company_id": other.id,
+                "resource_calendar_id": self.calendar.id,
+            }
+        )
+        self.env["iso10002.complaint.policy"]._get_for_company(
+            other
+        ).intake_team_id = other_team
+        self.salesman.company_ids |= other
+        order = self.env["sale.order"].create(
+            {
+                "company_id": other.id,
+                "partner_id": self.partner.id,
+                "user_id": self.salesman.id,
+            }
+        )
+        self.assertEqual(self.env(user=self.salesman).company, self.company)
+        self._log(self.salesman, order=order)
+        complaint = self._logged()
+        self.assertEqual(complaint.company_id, other)
+        self.assertEqual(complaint.team_id, other_team)
+        self.assertEqual(complaint.sale_order_ids, order)
+
+    def test_anonymisation_forgets_the_order(self):
+        self._log(self.salesman, product_id=self.sofa)
+        complaint = self._logged()
+        self.assertEqual(complaint.sale_order_ids, self.order)
+        self._close(complaint)
+        complaint._iso_anonymise()
+        self.assertTrue(complaint.anonymised)
+        self.assertFalse(complaint.sale_order_ids)
+        self.assertNotIn(complaint, self.order.ticket_ids)
+        # sales keeps its order
+        self.assertTrue(self.order.exists())
+
+    def test_person_complained_about_does_not_change_the_orders(self):
+        subject = new_test_user(
+            self.env,
+            login="iso_subject_sales",
+            groups="iso10002_complaints.group_complaint_manager,"
+            "sales_team.group_sale_salesman_all_leads",
+            company_id=self.company.id,
+        )
+        self._log(self.salesman)
+        complaint = self._logged()
+        complaint.subject_user_ids = subject
+        other = self._create_order(self.salesman, self.lamp)
+        with self.assertRaisesRegex(AccessError, "the complaint is about them"):
+            complaint.with_user(subject).sale_order_ids = [Command.link(other.id)]
+        with self.assertRaisesRegex(AccessError, "the complaint is about them"):
+            complaint.with_user(subject).sale_order_ids = [Command.clear()]
+        self.assertEqual(complaint.sale_order_ids, self.order)
+        # the complaints team does
+        complaint.with_user(self.helpdesk_user).sale_order_ids = [
+            Command.link(other.id)
+        ]
+        self.assertEqual(complaint.sale_order_ids, self.order | other)
+
     def test_salesman_gains_no_access_to_the_register(self):
         self._log(self.salesman)
         complaint = self._logged()

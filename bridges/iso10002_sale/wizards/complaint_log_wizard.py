@@ -47,9 +47,8 @@ class ComplaintLogWizard(models.TransientModel):
             products = wizard.order_product_ids
             wizard.product_id = products if len(products) == 1 else False
 
-    def _check_sale_order(self):
-        """What the employee typed or picked, as themselves: the complaint
-        is created in sudo."""
+    def _check_log(self):
+        res = super()._check_log()
         order = self.sale_order_id
         if order:
             # an order the employee may not read is not theirs to link
@@ -77,6 +76,7 @@ class ComplaintLogWizard(models.TransientModel):
                 )
         elif self.product_id:
             self.product_id.check_access("read")
+        return res
 
     def _complaint_company(self):
         return self.sale_order_id.company_id or super()._complaint_company()
@@ -93,8 +93,3 @@ class ComplaintLogWizard(models.TransientModel):
         if self.sale_order_id:
             return self.env._("sale order %(order)s", order=self.sale_order_id.name)
         return super()._logged_from()
-
-    def action_log(self):
-        self.ensure_one()
-        self._check_sale_order()
-        return super().action_log()
