@@ -80,6 +80,10 @@ class SurveyUserInput(models.Model):
 
     _complaint_path = "helpdesk_ticket_id"
 
+    # the participant's personal link: who reads a complaint's answers (its
+    # handler, through the access above) must not answer in the
+    # complainant's place; Surveys users keep it, as in Survey
+    access_token = fields.Char(groups="survey.group_survey_user")
     helpdesk_ticket_id = fields.Many2one(
         "helpdesk.ticket",
         string="Complaint",
