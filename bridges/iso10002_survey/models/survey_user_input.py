@@ -94,6 +94,18 @@ class SurveyUserInput(models.Model):
         "(satisfaction survey sent at closing, ISO 10004).",
     )
 
+    def write(self, vals):
+        # the link is the process's (helpdesk_ticket.py): nobody moves an
+        # answer to or away from a complaint, which would change the
+        # complaint's KPIs and who may read the answer
+        if "helpdesk_ticket_id" in vals and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The complaint of a satisfaction survey answer cannot be changed."
+                )
+            )
+        return super().write(vals)
+
 
 class SurveyUserInputLine(models.Model):
     _name = "survey.user_input.line"

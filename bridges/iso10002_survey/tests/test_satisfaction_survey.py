@@ -280,6 +280,12 @@ class TestSatisfactionSurvey(IntakeHttpCommon):
             .search([("survey_id", "=", other_survey.id)]),
             canteen,
         )
+        # nor moves an answer onto a complaint (its KPIs, its readers)
+        with self.assertRaises(AccessError):
+            canteen.with_user(self.survey_manager).write(
+                {"helpdesk_ticket_id": confidential.id}
+            )
+        self.assertFalse(canteen.helpdesk_ticket_id)
         # the figures count it, naming nothing
         self.assertEqual(
             self.env["iso10002.complaint.kpi"]
