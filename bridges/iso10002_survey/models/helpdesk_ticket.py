@@ -3,7 +3,7 @@
 """The complainant is invited to the satisfaction survey (ISO 10004) when
 the complaint is closed (ISO 10002 7.9, 8.3)."""
 
-from odoo import models
+from odoo import SUPERUSER_ID, models
 
 
 class HelpdeskTicket(models.Model):
@@ -49,21 +49,33 @@ class HelpdeskTicket(models.Model):
             "iso10002_survey.mail_template_complaint_survey_invite",
             raise_if_not_found=False,
         )
+        new_answers = answers
         for ticket in complaints:
             survey = policies[ticket.company_id].satisfaction_survey_id.sudo()
             if not survey.active or ticket.id in invited:
                 continue
-            if ticket.partner_id:
-                answer = survey._create_answer(
-                    partner=ticket.partner_id,
-                    check_attempts=False,
-                    helpdesk_ticket_id=ticket.id,
-                )
-            else:
-                answer = survey._create_answer(
-                    email=ticket.partner_email,
-                    check_attempts=False,
-                    helpdesk_ticket_id=ticket.id,
-                )
-            if template:
-                template.sudo().send_mail(answer.id, force_send=False)
+            new_answers |= survey._create_answer(
+                partner=ticket.partner_id,
+                email=ticket.partner_email,  # used when no partner
+                check_attempts=False,
+                helpdesk_ticket_id=ticket.id,
+            )
+        if not template:
+            return
+        # the mail holds the complainant's personal link, which neither who
+        # reads the participation nor the closing user may read (a message
+        # is readable by its author and its creator): attached to no record,
+        # as Survey's own invitation (survey.invite), created by the
+        # superuser and written by the company
+        template = template.with_user(SUPERUSER_ID)
+        for company, company_answers in new_answers.grouped(
+            lambda answer: answer.helpdesk_ticket_id.company_id
+        ).items():
+            template.send_mail_batch(
+                company_answers.ids,
+                email_values={
+                    "model": False,
+                    "res_id": False,
+                    "author_id": company.partner_id.id,
+                },
+            )

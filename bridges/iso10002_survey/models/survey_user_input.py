@@ -80,6 +80,10 @@ class SurveyUserInput(models.Model):
 
     _complaint_path = "helpdesk_ticket_id"
 
+    # the participant's personal link: who reads a complaint's answers (its
+    # handler, through the access above) must not answer in the
+    # complainant's place; Surveys users keep it, as in Survey
+    access_token = fields.Char(groups="survey.group_survey_user")
     helpdesk_ticket_id = fields.Many2one(
         "helpdesk.ticket",
         string="Complaint",
@@ -89,6 +93,18 @@ class SurveyUserInput(models.Model):
         help="The complaint whose handling this participation is about "
         "(satisfaction survey sent at closing, ISO 10004).",
     )
+
+    def write(self, vals):
+        # the link is the process's (helpdesk_ticket.py): nobody moves an
+        # answer to or away from a complaint, which would change the
+        # complaint's KPIs and who may read the answer
+        if "helpdesk_ticket_id" in vals and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The complaint of a satisfaction survey answer cannot be changed."
+                )
+            )
+        return super().write(vals)
 
 
 class SurveyUserInputLine(models.Model):

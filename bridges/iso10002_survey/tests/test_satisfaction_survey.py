@@ -280,6 +280,12 @@ class TestSatisfactionSurvey(IntakeHttpCommon):
             .search([("survey_id", "=", other_survey.id)]),
             canteen,
         )
+        # nor moves an answer onto a complaint (its KPIs, its readers)
+        with self.assertRaises(AccessError):
+            canteen.with_user(self.survey_manager).write(
+                {"helpdesk_ticket_id": confidential.id}
+            )
+        self.assertFalse(canteen.helpdesk_ticket_id)
         # the figures count it, naming nothing
         self.assertEqual(
             self.env["iso10002.complaint.kpi"]
@@ -289,6 +295,34 @@ class TestSatisfactionSurvey(IntakeHttpCommon):
                 fields.Date.to_string(fields.Date.today() + timedelta(days=1)),
             )["survey_overall_avg"],
             2.0,
+        )
+
+    def test_handler_cannot_answer_in_the_complainants_place(self):
+        """The handler reads the answers of the complaint, never the
+        complainant's personal link: neither the participation's token nor
+        the invitation's message (Survey's own invitation attaches its mail
+        to no record for that reason, survey.invite)."""
+        complaint = self._new_complaint(
+            self.portal_user.partner_id, user_id=self.handler.id
+        )
+        self._close(complaint)
+        answer = self._invitations(complaint)
+        self.assertEqual(
+            answer.with_user(self.handler).read(["state"])[0]["state"], "new"
+        )
+        with self.assertRaises(AccessError):
+            answer.with_user(self.handler).read(["access_token"])
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search([("body", "like", answer.access_token)])
+        )
+        self.assertTrue(messages)
+        self.assertFalse(messages.with_user(self.handler)._filtered_access("read"))
+        self.assertFalse(
+            self.env["mail.message"]
+            .with_user(self.handler)
+            .search([("body", "like", answer.access_token)])
         )
 
     def test_invitation_and_survey_in_the_complainants_language(self):
