@@ -93,4 +93,5 @@ from . import ticket_clock_stop
 from . import ticket_summary_resolution
 from . import adr_body_letters
 from . import ticket_letters
+from . import ir_cron_wake
 from . import ticket_integrity

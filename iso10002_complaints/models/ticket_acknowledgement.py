@@ -5,7 +5,8 @@
 A complaint whose complainant has an email address is acknowledged by
 email when the policy says so. The creating request only flags it
 (``ack_pending``) and triggers the scheduler's job (``ir.cron._trigger()``,
-as mail's scheduled messages do): the mail is rendered by the cron worker
+as mail's scheduled messages do; over HTTP the workers are woken once the
+answer is sent, ir_cron_wake.py): the mail is rendered by the cron worker
 right after the commit, outside the request. The job is idempotent (a
 complaint acknowledged meanwhile, e.g. by phone, is not sent twice) and
 works by batches: one transaction per batch, the template rendered once per
@@ -85,7 +86,8 @@ class HelpdeskTicket(models.Model):
             )
         )
         if cron:
-            cron._trigger()
+            # the workers woken once the HTTP answer is sent (ir_cron_wake.py)
+            cron._iso_trigger_after_answer()
         else:
             _logger.warning(
                 "Complaints %s: the acknowledgement job %s is missing; the "
