@@ -39,3 +39,4 @@ from . import test_letters
 from . import test_letters_pdf
 from . import test_taxonomy
 from . import test_policy_facts
+from . import test_redress_adr
