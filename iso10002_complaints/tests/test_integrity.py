@@ -14,8 +14,8 @@ from odoo.addons.iso10002_complaints.models.system_write import system_write
 from odoo.addons.iso10002_complaints.models.ticket_integrity import SYSTEM_FIELDS
 
 from .access_common import AccessHttpCase
+from .principles_common import PrinciplesCase
 from .rpc_common import JsonRpcMixin
-from .test_principles import PrinciplesCase
 
 ISO_MODULES = {"iso10002_complaints", "iso10002_reports"}
 
