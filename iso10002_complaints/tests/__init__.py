@@ -42,3 +42,4 @@ from . import test_policy_facts
 from . import test_redress_adr
 from . import test_integrity_jsonrpc
 from . import test_lifecycle_flag
+from . import test_anonymisation_files
