@@ -43,3 +43,4 @@ from . import test_redress_adr
 from . import test_integrity_jsonrpc
 from . import test_lifecycle_flag
 from . import test_anonymisation_files
+from . import test_access_matrix_http
