@@ -44,3 +44,5 @@ from . import test_integrity_jsonrpc
 from . import test_lifecycle_flag
 from . import test_anonymisation_files
 from . import test_access_matrix_http
+from . import test_intake_security_uploads
+from . import test_intake_security_alias
