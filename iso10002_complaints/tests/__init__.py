@@ -39,3 +39,10 @@ from . import test_letters
 from . import test_letters_pdf
 from . import test_taxonomy
 from . import test_policy_facts
+from . import test_redress_adr
+from . import test_integrity_jsonrpc
+from . import test_lifecycle_flag
+from . import test_anonymisation_files
+from . import test_access_matrix_http
+from . import test_intake_security_uploads
+from . import test_intake_security_alias

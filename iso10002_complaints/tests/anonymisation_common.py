@@ -7,7 +7,7 @@ from odoo import Command
 
 from odoo.addons.iso10002_complaints.tests.access_common import COMPLAINANT
 from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
-from odoo.addons.iso10002_complaints.tests.test_principles import PrinciplesCase
+from odoo.addons.iso10002_complaints.tests.principles_common import PrinciplesCase
 
 INCOMING_EMAIL = """From: Ada Lovelace <ada.lovelace@acme-kettles.example>
 To: complaints@iso-sec.example

@@ -1,53 +1,19 @@
 # Copyright 2026 ISO 10002 for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Anonymisation leaves nothing of the complainant (finding 14 of issue 11):
-one test per kind of leftover; the figures: iso10002_reports'
-test_anonymisation_figures.py."""
-
-import os
+one test per kind of leftover (files: test_anonymisation_files.py); the
+figures: iso10002_reports' test_anonymisation_figures.py."""
 
 from odoo.tests import tagged
 
 from odoo.addons.iso10002_complaints.tests.access_common import COMPLAINANT
-from odoo.addons.iso10002_complaints.tests.anonymisation_common import (
-    INCOMING_EMAIL,
-    AnonymisationCase,
-)
-from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
+from odoo.addons.iso10002_complaints.tests.anonymisation_common import INCOMING_EMAIL
+from odoo.addons.iso10002_complaints.tests.finding14_common import Finding14Case
 
 
 @tagged("post_install", "-at_install")
-class TestFinding14(AnonymisationCase):
+class TestFinding14(Finding14Case):
     """Each kind of leftover the issue found, one test each."""
-
-    def _anonymise(self, complaints):
-        complaints._iso_anonymise()
-        self._flush_tracking()
-        complaints.invalidate_recordset()
-        self.assertTrue(all(complaints.mapped("anonymised")))
-
-    def _closed(self, **values):
-        return self._close_quickly(self._complaint(**values))
-
-    def _public_intake(self, email, **form):
-        """A complaint filed on the public form by someone new."""
-        self.policy.write({"intake_team_id": self.team.id, "public_form_enabled": True})
-        values = {
-            "name": "Mary Shelley",
-            "email": email,
-            "phone": "+44 20 7946 0000",
-            "subject": "Mary Shelley's kettle",
-            "description": "The kettle of Mary Shelley leaks.",
-            "consent": "on",
-        }
-        values.update(form)
-        complaint, errors = self.Ticket.sudo()._iso_intake_submit(
-            values,
-            [("shelley-receipt.pdf", b"%PDF-1.4 receipt of Mary Shelley %%EOF")],
-            ip_address="203.0.113.77",
-        )
-        self.assertFalse(errors)
-        return complaint.sudo(False)
 
     def test_finding_14_activities_planned_and_done_are_erased(self):
         complaint = self._closed(name="Ada Lovelace: the kettle leaks")
@@ -188,109 +154,6 @@ class TestFinding14(AnonymisationCase):
             )
         )
         self.assertTrue(other.exists())
-
-    def _file_path(self, attachment):
-        self.assertTrue(attachment.store_fname, "stored in the filestore")
-        return attachment._full_path(attachment.store_fname)
-
-    def test_finding_14_uploaded_files_leave_the_filestore_at_once(self):
-        complaint = self._public_intake("mary.shelley@frankenstein.example")
-        uploaded = complaint.sudo().message_ids.attachment_ids
-        self.assertEqual(uploaded.mapped("name"), ["shelley-receipt.pdf"])
-        note = complaint.message_post(
-            body="Photo",
-            attachments=[("photo.txt", b"Photo of Mary Shelley's kettle, unique")],
-        )
-        # the same content attached to another document keeps its file
-        shared = self.env["ir.attachment"].create(
-            {
-                "name": "shared.txt",
-                "raw": b"Leaflet sent to everyone, unique",
-                "res_model": "helpdesk.ticket",
-                "res_id": complaint.id,
-            }
-        )
-        kept = self.env["ir.attachment"].create(
-            {
-                "name": "leaflet.txt",
-                "raw": b"Leaflet sent to everyone, unique",
-                "res_model": "res.partner",
-                "res_id": self.acme.id,
-            }
-        )
-        paths = [self._file_path(a) for a in uploaded | note.attachment_ids]
-        shared_path = self._file_path(shared)
-        self.assertEqual(shared_path, self._file_path(kept))
-        for path in [*paths, shared_path]:
-            self.assertTrue(os.path.isfile(path))
-
-        self._anonymise(self._close_quickly(complaint))
-        # the job anonymisation triggered runs the filestore's collector
-        # right after the commit, not at its daily run
-        run_pending_jobs(self.env)
-        for path in paths:
-            self.assertFalse(os.path.exists(path), "removed right after the commit")
-        self.assertTrue(os.path.isfile(shared_path))
-        self.assertEqual(kept.raw, b"Leaflet sent to everyone, unique")
-
-    def test_finding_14_pictures_embedded_in_html_are_erased(self):
-        """A picture pasted in the description is stored unattached (res_id
-        0) and only linked from the html."""
-        Attachment = self.env["ir.attachment"]
-        pasted, elsewhere = Attachment.create(
-            [
-                {
-                    "name": "kettle-photo.png",
-                    "raw": b"Picture of Ada Lovelace's kitchen, unique",
-                    "res_model": "helpdesk.ticket",
-                    "res_id": 0,
-                },
-                {
-                    "name": "logo.png",
-                    "raw": b"Company logo, unique",
-                    "res_model": "res.partner",
-                    "res_id": self.acme.id,
-                },
-            ]
-        )
-        path = self._file_path(pasted)
-        complaint = self._closed(
-            description=(
-                f'<p>Look: <img src="/web/image/{pasted.id}?access_token=x"> '
-                f'<img src="/web/image/{elsewhere.id}"></p>'
-            )
-        )
-        self._anonymise(complaint)
-        run_pending_jobs(self.env)
-        self.assertFalse(pasted.exists())
-        self.assertFalse(os.path.exists(path))
-        # a file attached to another document is only linked from here
-        self.assertTrue(elsewhere.exists())
-
-    def test_finding_14_files_removed_right_after_the_commit(self):
-        """Outside tests the files go after the commit, never before."""
-        complaint = self._closed()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": "after-commit.txt",
-                "raw": b"Ada Lovelace, removed after the commit, unique",
-                "res_model": "helpdesk.ticket",
-                "res_id": complaint.id,
-            }
-        )
-        path = self._file_path(attachment)
-        gc_job = self.env.ref("iso10002_complaints.ir_cron_filestore_gc")
-        Trigger = self.env["ir.cron.trigger"].sudo()
-        Trigger.search([("cron_id", "=", gc_job.id)]).unlink()
-        self._anonymise(complaint)
-        self.assertFalse(attachment.exists())
-        # on the collector's checklist, and its job triggered for right
-        # after the commit: were the transaction rolled back, the attachment
-        # would come back with its file
-        self.assertTrue(os.path.isfile(path), "kept until the commit")
-        self.assertTrue(Trigger.search([("cron_id", "=", gc_job.id)]))
-        self.assertIn(gc_job, run_pending_jobs(self.env))
-        self.assertFalse(os.path.exists(path))
 
     def test_finding_14_tracking_values_are_erased(self):
         complaint = self._complaint(name="Ada Lovelace's first complaint")

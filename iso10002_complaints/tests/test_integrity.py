@@ -13,106 +13,11 @@ from odoo.tests import tagged
 from odoo.addons.iso10002_complaints.models.system_write import system_write
 from odoo.addons.iso10002_complaints.models.ticket_integrity import SYSTEM_FIELDS
 
-from .access_common import AccessHttpCase
-from .rpc_common import JsonRpcMixin
-from .test_principles import PrinciplesCase
-
-ISO_MODULES = {"iso10002_complaints", "iso10002_reports"}
-
-
-def _forged_values(case, complaint):
-    """A forged value for each recorded fact of ``complaint``."""
-    past = complaint.received_date - timedelta(days=3)
-    return {
-        "complaint_ref": "CMP-FORGED",
-        "received_date": past,
-        "ack_deadline": past,
-        "response_deadline": past,
-        "deadline_status": "on_time",
-        "ack_date": past,
-        "ack_pending": True,
-        "remedy_cost": 1.0,
-        "decision_date": past,
-        "reaction": "accepted",
-        "reaction_date": past,
-        "iso_step": "closed",
-        "closed_by_id": case.handler.id,
-        "reopen_count": 7,
-        "escalated_date": past,
-        "escalated_to_id": case.handler.id,
-        "escalated_deadline": past,
-        "satisfaction": "satisfied",
-        "satisfaction_score": 5.0,
-        "satisfaction_comment": "Great",
-        "satisfaction_date": past,
-        "anonymised": True,
-        "anonymised_date": past,
-        "closed_date": past,
-        "last_stage_update": past,
-    }
+from .integrity_common import ISO_MODULES, IntegrityCase, _forged_values
 
 
 @tagged("post_install", "-at_install")
-class TestIntegrity(PrinciplesCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        ref = cls.env.ref
-        cls.stage_plain_done = ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        cls.stage_plain_new = ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
-        cls.stage_decision = ref("iso10002_complaints.stage_complaint_decision")
-        # a team member who reads every complaint of the team
-        cls.colleague = (
-            cls.env["res.users"]
-            .with_context(no_reset_password=True)
-            .create(
-                {
-                    "name": "Colin Colleague",
-                    "login": "iso_sec_colleague_staff",
-                    "password": "iso_sec_colleague_staff",
-                    "email": "colin@example.com",
-                    "group_ids": [
-                        Command.set(
-                            [
-                                ref("iso10002_complaints.group_complaint_handler").id,
-                                ref("helpdesk_mgmt.group_helpdesk_user").id,
-                            ]
-                        )
-                    ],
-                }
-            )
-        )
-        cls.team.user_ids = [Command.link(cls.colleague.id)]
-
-    def _plain(self, **values):
-        vals = {
-            "name": "How to descale",
-            "description": "<p>How?</p>",
-            "team_id": self.team_plain.id,
-            "partner_id": self.partner_complainant.id,
-            "user_id": self.handler.id,
-        }
-        vals.update(values)
-        return self.Ticket.create(vals)
-
-    def _to_decision(self, complaint, user):
-        """Acknowledge, assess, respond and decide, as ``user``."""
-        complaint = complaint.with_user(user)
-        if not complaint.ack_date:
-            complaint.ack_method = "phone"
-            complaint.action_record_acknowledgement()
-        complaint.write({"severity": "low", "stage_id": self.stage_assessed.id})
-        complaint.write(
-            {
-                "response_summary": "<p>We replace it.</p>",
-                "stage_id": self.stage_responded.id,
-                "decision_outcome": "upheld",
-                "decision": "<p>Upheld.</p>",
-            }
-        )
-        complaint.action_communicate_decision()
-        return complaint
-
+class TestIntegrity(IntegrityCase):
     # ------------------------------------------------------------------
     # Finding 8: recorded facts written by the process only
     # ------------------------------------------------------------------
@@ -429,45 +334,3 @@ class TestIntegrity(PrinciplesCase):
         # nor may they take themselves off to act
         with self.assertRefused(AccessError):
             subject.subject_user_ids = [Command.unlink(self.colleague.id)]
-
-
-@tagged("post_install", "-at_install")
-class TestIntegrityJsonRpc(JsonRpcMixin, AccessHttpCase):
-    """Forged facts over real JSON-RPC, as a handler would send them."""
-
-    def _rpc_write(self, record, vals):
-        # a context key opens nothing
-        context = {"iso10002_system_write": True}
-        return self._jsonrpc_call(
-            record._name, "write", [record.ids, vals], {"context": context}
-        )
-
-    def test_finding_08_forged_facts_refused_over_json_rpc(self):
-        complaint = self.records["normal"]
-        handler = self.users["handler"]
-        self.authenticate(handler.login, handler.login)
-        before = complaint.read(
-            ["iso_step", "ack_date", "anonymised", "decision_date", "complaint_ref"]
-        )[0]
-        past = fields.Datetime.to_string(complaint.received_date - timedelta(days=3))
-        for vals in (
-            {"iso_step": "closed"},
-            {"ack_date": past},
-            {"anonymised": True},
-            {"decision_date": past, "decision_outcome": "upheld"},
-            {"complaint_ref": "CMP-FORGED"},
-        ):
-            with self.subTest(vals=list(vals)):
-                payload = self._rpc_write(complaint, vals)
-                self.assertIn("error", payload)
-                self.assertIn(
-                    "recorded by the complaints process",
-                    payload["error"]["data"]["message"],
-                )
-        complaint.invalidate_recordset()
-        self.assertEqual(complaint.read([k for k in before if k != "id"])[0], before)
-        # the handler's ordinary edits still go through
-        payload = self._rpc_write(complaint, {"severity": "low"})
-        self.assertNotIn("error", payload)
-        complaint.invalidate_recordset()
-        self.assertEqual(complaint.severity, "low")

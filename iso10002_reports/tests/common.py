@@ -8,10 +8,6 @@ due: the expected figures below are computed by hand in
 ``test_management_review``.
 """
 
-import io
-import shutil
-import subprocess
-import tempfile
 from datetime import datetime
 
 from odoo import Command
@@ -19,6 +15,7 @@ from odoo.tests import TransactionCase, new_test_user
 from odoo.tools import SQL
 
 from .march_common import MarchDocumentsMixin
+from .pdf_common import pdf_text
 
 COMPLAINANT_NAME = "Zebulon Quxworth"
 COMPLAINANT_EMAIL = "zebulon.quxworth@example.org"
@@ -49,28 +46,6 @@ def bridge_queries(env, key):
 
 def dt(text):
     return datetime.strptime(text, "%Y-%m-%d %H:%M")
-
-
-def pdf_text(pdf):
-    """Text of a PDF, with pdftotext (poppler) or PyPDF2, whitespace
-    collapsed so that text wrapped in a table cell reads as one line."""
-    if shutil.which("pdftotext"):
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
-            tmp.write(pdf)
-            tmp.flush()
-            text = subprocess.run(
-                ["pdftotext", tmp.name, "-"],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-    else:
-        from PyPDF2 import PdfReader
-
-        text = "\n".join(
-            page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages
-        )
-    return " ".join(text.split())
 
 
 class IsoReportsCase(MarchDocumentsMixin, TransactionCase):

@@ -41,12 +41,13 @@ def _unclassified(kind, found, table, how):
     stale = sorted(set(table) - set(found))
     problems = [
         f"{kind} {item!r} is not classified: add it to {how} in "
-        f"iso10002_reports/tests/surface_table.py"
+        f"iso10002_reports/tests/surface_table.py (routes: surface_routes.py; "
+        "a bridge's: BRIDGE_MODELS/BRIDGE_ROUTES of surface_bridges.py)"
         for item in missing
     ]
     problems += [
-        f"{kind} {item!r} is classified in surface_table.py but no longer "
-        "exists: remove it"
+        f"{kind} {item!r} is classified in surface_table.py (or surface_routes.py, "
+        "surface_bridges.py) but no longer exists: remove it"
         for item in stale
     ]
     return problems

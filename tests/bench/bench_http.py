@@ -28,12 +28,13 @@ phase, then one table), the complaints filed and acknowledged per minute
 under load and the backlog; ``--json``
 writes the figures. Use a throwaway database (``./scripts/bench.sh http``):
 the tickets are committed.
+
+The clients: bench_http_client.py; the figures: bench_http_report.py.
 """
 
 import argparse
 import json
 import os
-import statistics
 import sys
 import threading
 import time
@@ -42,8 +43,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "load"))
 
 import load  # noqa: E402
-
-TARGET_RATIO = 1.3
+from bench_http_client import AckWatcher, Bench  # noqa: E402
+from bench_http_report import TARGET_RATIO, print_summary, report  # noqa: E402
 
 
 def parse_args():
@@ -102,243 +103,6 @@ def defer_housekeeping(connect, db):
         )
     conn.close()
     return deferred
-
-
-def summary(values):
-    values = [1000 * v for v in values]
-    return {
-        "n": len(values),
-        "median_ms": round(statistics.median(values), 1) if values else None,
-        "p95_ms": round(load.pct(values, 95), 1) if values else None,
-    }
-
-
-class Bench:
-    def __init__(self, server, db, connect, teams, run):
-        self.rpc = load.Rpc(server, db)
-        self.conn = connect(db)
-        self.conn.autocommit = True
-        self.teams, self.run = teams, run
-
-    def create(self, kind, i):
-        marker = f"BENCH-{self.run}-{kind}-{i}"
-        vals = {
-            "name": marker,
-            "description": f"<p>{marker}: the kettle leaks.</p>",
-            "partner_name": "Bench Client",
-            "partner_email": "bench.client@example.com",
-            "team_id": self.teams[kind],
-        }
-        start = time.perf_counter()
-        ticket_id = self.rpc.call("helpdesk.ticket", "create", [vals])
-        return ticket_id, time.perf_counter() - start
-
-    def wait_acknowledged(self, ticket_id, timeout=60):
-        """Seconds from now (the request has returned, so it has committed)
-        until the acknowledgement's transaction has committed."""
-        start = time.perf_counter()
-        deadline = start + timeout
-        with self.conn.cursor() as cr:
-            while time.perf_counter() < deadline:
-                cr.execute(
-                    "SELECT ack_date IS NOT NULL FROM helpdesk_ticket WHERE id = %s",
-                    (ticket_id,),
-                )
-                if cr.fetchone()[0]:
-                    return time.perf_counter() - start
-                time.sleep(0.005)
-        return None
-
-    def turns(self, reps, stop_at=None, watcher=None):
-        """``reps`` turns of a plain ticket and a complaint, the order
-        alternating. Each complaint's acknowledgement is waited for before
-        the next turn, or, with ``watcher`` (an :class:`AckWatcher`), watched
-        while the turns go on (under load, where it takes seconds)."""
-        lat = {"plain": [], "complaint": [], "ack": []}
-        complaints, missed = [], 0
-        for i in range(reps):
-            if stop_at and time.time() > stop_at:
-                break
-            order = ("plain", "complaint") if i % 2 else ("complaint", "plain")
-            for kind in order:
-                ticket_id, elapsed = self.create(kind, i)
-                lat[kind].append(elapsed)
-                if kind == "complaint":
-                    complaints.append(ticket_id)
-                    if watcher:
-                        watcher.watch(ticket_id)
-                        continue
-                    ack = self.wait_acknowledged(ticket_id)
-                    if ack is None:
-                        missed += 1
-                    else:
-                        lat["ack"].append(ack)
-        if watcher:
-            lat["ack"], missed = watcher.finish()
-        return lat, complaints, missed
-
-    def db_now(self):
-        """The database's clock, in UTC as Odoo stores its datetimes."""
-        with self.conn.cursor() as cr:
-            cr.execute("SELECT now() AT TIME ZONE 'UTC'")
-            return cr.fetchone()[0]
-
-    def throughput(self, start, end):
-        """Complaints filed and acknowledged per minute between ``start``
-        and ``end``, and those left pending at ``end``."""
-        minutes = (end - start).total_seconds() / 60
-        with self.conn.cursor() as cr:
-            cr.execute(
-                """SELECT
-                     count(*) FILTER (WHERE create_date BETWEEN %(s)s AND %(e)s),
-                     count(*) FILTER (WHERE ack_date BETWEEN %(s)s AND %(e)s),
-                     count(*) FILTER (WHERE ack_pending)
-                   FROM helpdesk_ticket WHERE is_complaint""",
-                {"s": start, "e": end},
-            )
-            filed, acked, pending = cr.fetchone()
-        return {
-            "minutes": round(minutes, 1),
-            "filed_per_min": round(filed / minutes) if minutes else None,
-            "acknowledged_per_min": round(acked / minutes) if minutes else None,
-            "pending_at_end": pending,
-        }
-
-    def queued_mails(self, ticket_ids):
-        """Complaints of ``ticket_ids`` with a mail.mail queued for their
-        acknowledgement (a mail sent and deleted counts by its ack_date)."""
-        with self.conn.cursor() as cr:
-            cr.execute(
-                """SELECT count(DISTINCT t.id) FROM helpdesk_ticket t
-                   JOIN mail_message m ON m.model = 'helpdesk.ticket'
-                        AND m.res_id = t.id AND m.message_type = 'comment'
-                   JOIN mail_mail mm ON mm.mail_message_id = m.id
-                   WHERE t.id = ANY(%s) AND t.ack_date IS NOT NULL""",
-                (ticket_ids,),
-            )
-            return cr.fetchone()[0]
-
-
-class AckWatcher(threading.Thread):
-    """Polls the database (every 5 ms, a connection of its own) for the
-    acknowledgement of the complaints it watches: seconds from the return
-    of each one's creating request to the commit of its acknowledgement."""
-
-    def __init__(self, connect, db):
-        super().__init__(daemon=True)
-        self.conn = connect(db)
-        self.conn.autocommit = True
-        self.lock = threading.Lock()
-        self.returned, self.delays = {}, {}
-        self.stopped = threading.Event()
-
-    def watch(self, ticket_id):
-        with self.lock:
-            self.returned[ticket_id] = time.perf_counter()
-
-    def run(self):
-        with self.conn.cursor() as cr:
-            while not self.stopped.is_set():
-                with self.lock:
-                    waiting = [i for i in self.returned if i not in self.delays]
-                if waiting:
-                    cr.execute(
-                        """SELECT id FROM helpdesk_ticket
-                           WHERE id = ANY(%s) AND ack_date IS NOT NULL""",
-                        (waiting,),
-                    )
-                    now = time.perf_counter()
-                    with self.lock:
-                        for (ticket_id,) in cr.fetchall():
-                            self.delays[ticket_id] = now - self.returned[ticket_id]
-                time.sleep(0.005)
-
-    def finish(self, timeout=60):
-        """The delays, once every complaint watched is acknowledged or
-        ``timeout`` seconds after the last one, and how many were not."""
-        deadline = time.perf_counter() + timeout
-        while time.perf_counter() < deadline:
-            with self.lock:
-                if len(self.delays) == len(self.returned):
-                    break
-            time.sleep(0.05)
-        self.stopped.set()
-        self.join()
-        self.conn.close()
-        return list(self.delays.values()), len(self.returned) - len(self.delays)
-
-
-def report(name, lat, complaints, missed, bench):
-    plain, complaint = summary(lat["plain"]), summary(lat["complaint"])
-    result = {
-        "plain": plain,
-        "complaint": complaint,
-        "ratio_median": round(complaint["median_ms"] / plain["median_ms"], 2),
-        "ratio_p95": round(complaint["p95_ms"] / plain["p95_ms"], 2),
-        "ack_after_commit": summary(lat["ack"]),
-        "ack_not_within_60s": missed,
-        "ack_mails_queued": bench.queued_mails(complaints),
-        "complaints": len(complaints),
-    }
-    print(name.upper(), json.dumps(result, indent=1), flush=True)
-    return result
-
-
-def print_summary(results):
-    """The figures as a table: the JSON above has them all."""
-    rows = []
-    for phase in ("idle", "load"):
-        figures = results.get(phase)
-        if not figures:
-            continue
-        for key, label in (
-            ("plain", "create plain ticket (JSON-RPC)"),
-            ("complaint", "create complaint (JSON-RPC)"),
-            ("ack_after_commit", "commit -> acknowledgement queued"),
-        ):
-            f = figures[key]
-            rows.append(
-                (phase, label, f"{f['median_ms']} ms", f"{f['p95_ms']} ms", f["n"])
-            )
-        rows.append(
-            (
-                phase,
-                f"ratio complaint / plain (target <= {TARGET_RATIO})",
-                figures["ratio_median"],
-                figures["ratio_p95"],
-                "",
-            )
-        )
-    print()
-    print(f"{'phase':<6} {'figure':<42} {'median':>11} {'p95':>11} {'n':>5}")
-    for row in rows:
-        print(f"{row[0]:<6} {row[1]:<42} {row[2]!s:>11} {row[3]!s:>11} {row[4]!s:>5}")
-    throughput = results.get("load", {}).get("throughput")
-    if throughput:
-        print(
-            f"load: {throughput['filed_per_min']} complaints filed/min, "
-            f"{throughput['acknowledged_per_min']} acknowledged/min over "
-            f"{throughput['minutes']} min; {throughput['pending_at_end']} pending "
-            "at the end of the load"
-        )
-    clients = results.get("load_clients")
-    if clients:
-        print(
-            f"after the load: {clients['acknowledged']}/{clients['complaints_filed']} "
-            f"of the clients' complaints acknowledged, "
-            f"{clients['pending_after_drain']} pending after "
-            f"{clients['drain_seconds']} s of drain"
-        )
-    loadavg = ", ".join(
-        f"{key.removeprefix('loadavg_')} {' '.join(f'{v:.1f}' for v in results[key])}"
-        for key in ("loadavg_before", "loadavg_under_load")
-        if key in results
-    )
-    print(f"machine load average (1, 5, 15 min): {loadavg}")
-    print(
-        f"{results.get('scheduled_jobs_deferred')} other scheduled jobs' "
-        "periodic runs deferred by a day (triggered runs kept)"
-    )
 
 
 def main():

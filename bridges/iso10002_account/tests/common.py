@@ -3,7 +3,7 @@
 from odoo import Command
 from odoo.tests import Form
 
-from odoo.addons.iso10002_complaints.tests.test_redress_approval import RedressCommon
+from odoo.addons.iso10002_complaints.tests.redress_common import RedressCommon
 
 
 class AccountComplaintCommon(RedressCommon):
