@@ -13,10 +13,10 @@ commit (or, updating the same row, fail with a serialization error, and
 Odoo retry the whole request: under 16 clients behind one address, five
 retries were not always enough and the complainant got an error page).
 
-So the decision runs in a transaction of its own (``registry.cursor()``)
-whose first statement locks the counters' table: ``LOCK TABLE`` takes no
-snapshot, so the counting that follows sees every decision committed
-before, and the lock is self-exclusive: the decisions of concurrent
+So the decision runs in a transaction of its own (a cursor of the
+registry), whose first statement locks the counters' table: ``LOCK TABLE``
+takes no snapshot, so the counting that follows sees every decision
+committed before, and the lock is self-exclusive: the decisions of concurrent
 submissions run one after the other, without serialization error, each for
 a few milliseconds. The decision is committed at once, whatever becomes of
 the request: a submission counts once allowed, even if its complaint is

@@ -253,6 +253,15 @@ class TestAfterCommit(ComplaintCommon):
         """No hand-made cursor, registry, commit or post-commit hook in the
         addons' code: work after the commit is a triggered scheduled job."""
         pattern = re.compile(r"Registry\(|postcommit|cr\.commit\(|\.cursor\(\)")
+        # the one cursor of its own: the rate limit's decision, committed
+        # before the complaint's work begins (issue 14: submissions sharing
+        # a key must not fail on a serialization error), no work after it
+        allowed = {
+            (
+                "iso10002_complaints/models/complaint_intake_throttle.py",
+                "with self.env.registry.cursor() as cr:",
+            )
+        }
         found = [
             f"{path.relative_to(ADDONS)}:{number}"
             for addon in ("iso10002_complaints", "iso10002_reports")
@@ -260,5 +269,6 @@ class TestAfterCommit(ComplaintCommon):
             if "tests" not in path.parts
             for number, line in enumerate(path.read_text().splitlines(), 1)
             if pattern.search(line)
+            and (str(path.relative_to(ADDONS)), line.strip()) not in allowed
         ]
         self.assertEqual(found, [])
