@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Online submissions of complaints, kept to throttle abuse.
 
-The log lives in the database so that the rate limits and the duplicate
-guard hold across every HTTP worker of a multi-process server.
+The log lives in the database so that the duplicate guard holds across
+every HTTP worker of a multi-process server; the rate limits count in
+iso10002.complaint.intake.throttle. Its settings are read here.
 """
 
 import hashlib
@@ -74,47 +75,31 @@ class ComplaintIntakeLog(models.Model):
 
     @api.model
     def _iso_rate_limited(self, ip_address=None, email=None, channel="public"):
-        """Which limit (``'ip'`` or ``'email'``) the submission exceeds, if any.
+        """Which limit (``'ip'`` or ``'email'``) the submission exceeds, if
+        any; when none, the submission is counted against both.
 
         The email quota counts the submissions of one channel: what anyone
         types on the public form never uses up the quota a logged-in
-        complainant has on the portal. Until the end of the transaction, the
-        submissions sharing a key wait for this one (the count and the insert
-        that follows are atomic).
+        complainant has on the portal. Decided and counted atomically, in a
+        transaction of its own committed at once (see
+        complaint_intake_throttle.py): concurrent submissions sharing a key
+        never both pass the last free place, and never fail on it.
         """
-        since = self.env.cr.now() - timedelta(
-            minutes=self._iso_limit("intake_rate_window_minutes")
-        )
-        checks = (
-            (
-                "ip",
-                [("ip_address", "=", ip_address)],
-                ip_address,
-                self._iso_limit("intake_rate_limit_ip"),
-            ),
-            (
-                "email",
-                [("email", "=", email), ("channel", "=", channel)],
-                email,
-                self._iso_limit("intake_rate_limit_email"),
-            ),
-        )
-        self.env["iso10002.complaint.intake.throttle"]._iso_lock(
-            *(
-                f"{name}:{channel if name == 'email' else ''}:{value}"
-                for name, _domain, value, limit in checks
-                if value and limit
+        window = timedelta(minutes=self._iso_limit("intake_rate_window_minutes"))
+        checks = [
+            (name, f"{name}:{key_channel}:{value}", limit)
+            for name, key_channel, value, limit in (
+                ("ip", "", ip_address, self._iso_limit("intake_rate_limit_ip")),
+                (
+                    "email",
+                    channel,
+                    email,
+                    self._iso_limit("intake_rate_limit_email"),
+                ),
             )
-        )
-        for name, domain, value, limit in checks:
-            if not value or not limit:
-                continue
-            count = self.search_count(
-                domain + [("create_date", ">=", since)], limit=limit
-            )
-            if count >= limit:
-                return name
-        return False
+            if value and limit
+        ]
+        return self.env["iso10002.complaint.intake.throttle"]._iso_count(checks, window)
 
     @api.model
     def _iso_register(self, fingerprint, values):

@@ -65,6 +65,9 @@ class HelpdeskTicket(models.Model):
             return self.browse(), errors
         email = values["email"] if public else (partner.email_normalized or False)
         log_model = self.env["iso10002.complaint.intake.log"].sudo()
+        # decided and counted in a transaction of its own, committed at once
+        # (the submission counts even if what follows fails); the complaint
+        # is created below in the request's transaction, all or nothing
         limited = log_model._iso_rate_limited(
             ip_address=ip_address,
             email=email,

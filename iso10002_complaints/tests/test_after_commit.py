@@ -256,12 +256,23 @@ class TestAfterCommit(ComplaintCommon):
         # the scheduler's own wake-up (ir.cron._notifydb, as _trigger sends
         # it at the commit), sent after the HTTP answer: no work of its own
         wake = pathlib.Path("iso10002_complaints", "models", "ir_cron_wake.py")
+        # the one cursor of its own: the rate limit's decision, committed
+        # before the complaint's work begins (issue 14: submissions sharing
+        # a key must not fail on a serialization error), no work after it
+        allowed = {
+            (
+                "iso10002_complaints/models/complaint_intake_throttle.py",
+                "with self.env.registry.cursor() as cr:",
+            )
+        }
         found = [
             f"{path.relative_to(ADDONS)}:{number}"
             for addon in ("iso10002_complaints", "iso10002_reports")
             for path in (ADDONS / addon).rglob("*.py")
             if "tests" not in path.parts
             for number, line in enumerate(path.read_text().splitlines(), 1)
-            if pattern.search(line) and path.relative_to(ADDONS) != wake
+            if pattern.search(line)
+            and path.relative_to(ADDONS) != wake
+            and (str(path.relative_to(ADDONS)), line.strip()) not in allowed
         ]
         self.assertEqual(found, [])

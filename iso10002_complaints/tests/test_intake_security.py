@@ -4,7 +4,8 @@
 
 15: an email typed on the public form never attaches a complaint to an
 existing contact (nor changes it) until the owner of the address confirms;
-the public quota is apart from the portal's; the rate limit is atomic.
+the public quota is apart from the portal's; the rate limit is atomic
+(test_intake_rate_limit.py).
 16: one valid, normalised address per complaint on every channel; nothing
 is mailed to an invalid one.
 17: files are judged by their content, on every route a complainant uses.
@@ -12,19 +13,12 @@ is mailed to an invalid one.
 alias: test_intake_security_alias.py.)
 """
 
-import hashlib
 import re
-import threading
-import time
 from datetime import timedelta
-from unittest.mock import patch
 
-from psycopg2.errors import SerializationFailure
-
-from odoo import SUPERUSER_ID, api, fields
+from odoo import fields
 from odoo.exceptions import UserError
-from odoo.sql_db import db_connect
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 
 from odoo.addons.iso10002_complaints.tests.common import run_pending_jobs
 from odoo.addons.iso10002_complaints.tests.rpc_common import JsonRpcMixin
@@ -263,68 +257,3 @@ class TestIntakeSecurityForms(JsonRpcMixin, IntakeHttpCommon):
         )
         with self.assertRaisesRegex(UserError, "no email address to acknowledge"):
             complaint.action_send_acknowledgement()
-
-
-@tagged("post_install", "-at_install")
-class TestIntakeRateLimitAtomic(TransactionCase):
-    """Two workers racing: the second one cannot count with a stale view."""
-
-    def _env(self, cr):
-        return api.Environment(cr, SUPERUSER_ID, {})
-
-    def test_finding_15_rate_limit_is_atomic(self):
-        log_class = type(self.env["iso10002.complaint.intake.log"])
-        limits = {
-            "intake_rate_window_minutes": 60,
-            "intake_rate_limit_ip": 0,
-            "intake_rate_limit_email": 1,
-            "intake_duplicate_seconds": 120,
-            "intake_log_retention_days": 30,
-        }
-        email = f"race.{time.time_ns()}@example.com"
-        db = db_connect(self.env.cr.dbname)
-        outcome = {}
-        started = threading.Event()
-
-        def second_worker():
-            with db.cursor() as cr:
-                cr.execute("SELECT 1")  # its snapshot: before the first commit
-                started.set()
-                try:
-                    outcome["limited"] = self._env(cr)[
-                        "iso10002.complaint.intake.log"
-                    ]._iso_rate_limited(email=email)
-                except SerializationFailure:
-                    outcome["error"] = "serialization"
-                    cr.rollback()
-
-        try:
-            with patch.object(log_class, "_iso_limit", lambda _self, key: limits[key]):
-                with db.cursor() as cr_first:
-                    log = self._env(cr_first)["iso10002.complaint.intake.log"]
-                    self.assertFalse(log._iso_rate_limited(email=email))
-                    log.create({"email": email, "channel": "public"})
-                    worker = threading.Thread(target=second_worker)
-                    worker.start()
-                    self.assertTrue(started.wait(10))
-                    time.sleep(0.5)  # the second worker now waits for the key
-                    self.assertTrue(worker.is_alive(), "the key is locked")
-                    cr_first.commit()
-                worker.join(10)
-                self.assertFalse(worker.is_alive())
-                # it neither counted 0 nor inserted: Odoo retries the request
-                self.assertEqual(outcome, {"error": "serialization"})
-                with db.cursor() as cr_retry:
-                    log = self._env(cr_retry)["iso10002.complaint.intake.log"]
-                    self.assertEqual(log._iso_rate_limited(email=email), "email")
-        finally:
-            with db.cursor() as cr_clean:
-                env = self._env(cr_clean)
-                env["iso10002.complaint.intake.log"].search(
-                    [("email", "=", email)]
-                ).unlink()
-                key = hashlib.sha256(f"email:public:{email}".encode()).hexdigest()
-                env["iso10002.complaint.intake.throttle"].search(
-                    [("key", "=", key)]
-                ).unlink()
-                cr_clean.commit()
