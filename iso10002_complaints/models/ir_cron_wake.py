@@ -62,10 +62,11 @@ class IrHttp(models.AbstractModel):
 
     @classmethod
     def _post_dispatch(cls, response):
-        super()._post_dispatch(response)
+        result = super()._post_dispatch(response)
         # runs before the commit; the callback after the answer is sent
         wake = request.env.cr.postcommit.data.get(WAKE)
         if wake and hasattr(response, "call_on_close"):
             wake["answer"] = True
             ir_cron = request.env["ir.cron"]
             response.call_on_close(lambda: wake["committed"] and ir_cron._notifydb())
+        return result
