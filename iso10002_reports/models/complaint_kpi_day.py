@@ -140,6 +140,18 @@ class ComplaintKpiDay(models.Model):
                 response_due("helpdesk_ticket"),
             )
         )
+        # the complaints closed or decided on the last day of a period, read
+        # by the backlog at its end (complaint_kpi_at_end.py)
+        for column in ("closed_date", "decision_date"):
+            cr.execute(
+                SQL(
+                    "CREATE INDEX IF NOT EXISTS %s ON helpdesk_ticket (%s)"
+                    " WHERE is_complaint IS TRUE AND %s IS NOT NULL",
+                    SQL.identifier(f"helpdesk_ticket_kpi_{column}_idx"),
+                    SQL.identifier(column),
+                    SQL.identifier(column),
+                )
+            )
         self._init_triggers()
         # a new table (installation), or days computed without the
         # complaints still due (the index of those, dropped): every day is

@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The medians of the cohort from the daily aggregate (complaint_kpi_day.py).
 
-The table holds, per day, one row per distinct duration (the interval
-between the dates, as text: exact) with its count
+The table holds, per day, one row per distinct duration (the seconds
+between the dates, the numeric as text: exact) with its count
 (:data:`~.kpi_day_sql.MEDIANS`). The median is read as PostgreSQL's
 ``percentile_cont(0.5)`` computes it: the values sorted, the one or two in
 the middle, interpolated; the counts of the values of the whole UTC days
@@ -52,8 +52,8 @@ class ComplaintKpi(models.AbstractModel):
         ]
         values = SQL(" UNION ALL ").join(
             SQL(
-                "SELECT %s AS dimension, %s AS span, 1 AS n FROM a"
-                " WHERE %s IS NOT NULL",
+                "SELECT %s AS dimension, EXTRACT(EPOCH FROM %s) AS span, 1 AS n"
+                " FROM a WHERE %s IS NOT NULL",
                 dimension,
                 SQL(MEDIANS[dimension][0]),
                 SQL(MEDIANS[dimension][0]),
@@ -62,7 +62,7 @@ class ComplaintKpi(models.AbstractModel):
         )
         # the view's expression: EXTRACT(EPOCH FROM interval) / 3600.0
         units = SQL(" ").join(
-            SQL("WHEN %s THEN EXTRACT(EPOCH FROM span) / %s", dimension, SQL(unit))
+            SQL("WHEN %s THEN span / %s", dimension, SQL(unit))
             for dimension, (_interval, unit) in MEDIANS.items()
         )
         sql = SQL(
@@ -77,7 +77,7 @@ class ComplaintKpi(models.AbstractModel):
                   FROM iso10002_complaint_analysis a
                  WHERE a.id = ANY(ARRAY(SELECT id FROM raw_ids))
             ), v AS (
-                SELECT k.dimension, k.key_char::interval AS span, k.nbr AS n
+                SELECT k.dimension, k.key_char::numeric AS span, k.nbr AS n
                   FROM iso10002_complaint_kpi_day k
                  WHERE %(agg_scope)s AND k.day >= %(first)s AND k.day < %(last)s
                    AND k.dimension IN %(dimensions)s AND k.key_char IS NOT NULL

@@ -30,16 +30,34 @@ DIMENSIONS = (
     ("stage_id", "a.stage_id", "NULL", "NULL"),
 )
 # the durations the KPIs take the median of: one row per distinct value
-# (the interval, as text: exact) and its count; the median is read from
-# these counts (complaint_kpi_median.py). {dimension: (the interval, the
-# divisor of its seconds in the view's measure, written as the view does)}
+# (its seconds, the numeric as text: exact) and its count; the median is
+# read from these counts (complaint_kpi_median.py). {dimension: (the
+# interval, the divisor of its seconds in the view's measure, written as
+# the view does)}
 MEDIANS = {
     "median_hours_to_ack": ("(a.ack_date - a.received_date)", "3600.0"),
     "median_days_to_response": ("(a.response_date - a.received_date)", "86400.0"),
 }
-ALL_DIMENSIONS = DIMENSIONS + tuple(
-    (name, "NULL", f"{interval}::varchar", "NULL")
-    for name, (interval, _unit) in MEDIANS.items()
+# the state of a complaint at the end of any period (complaint_kpi_at_end.py):
+# closed or not, and the UTC days of its closure, its final response
+# deadline and its final response ("YYYY-MM-DD|YYYY-MM-DD|YYYY-MM-DD", empty
+# where none)
+AT_END_DAYS = ("closed_date", "response_deadline", "response_date")
+AT_END = (
+    "at_end",
+    "NULL",
+    " || '|' || ".join(
+        f"COALESCE(to_char(a.{column}, 'YYYY-MM-DD'), '')" for column in AT_END_DAYS
+    ),
+    "a.is_closed",
+)
+ALL_DIMENSIONS = (
+    DIMENSIONS
+    + tuple(
+        (name, "NULL", f"EXTRACT(EPOCH FROM {interval})::varchar", "NULL")
+        for name, (interval, _unit) in MEDIANS.items()
+    )
+    + (AT_END,)
 )
 # the measures of the analysis view the KPIs aggregate: a sum and a count
 # of each, so that sums, counts and averages are exact
@@ -245,6 +263,8 @@ RAW_COLUMNS = (
     *CLOCK_RATES.values(),
     "ack_date",
     "response_date",
+    "closed_date",
+    "is_closed",
 )
 
 
@@ -358,6 +378,8 @@ def drop_triggers(cr):
         "DROP INDEX IF EXISTS helpdesk_ticket_kpi_unsettled_idx;"
         "DROP INDEX IF EXISTS helpdesk_ticket_kpi_ack_due_idx;"
         "DROP INDEX IF EXISTS helpdesk_ticket_kpi_response_due_idx;"
+        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_closed_date_idx;"
+        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_decision_date_idx;"
         "DROP INDEX IF EXISTS helpdesk_ticket_confidential_complaint_idx;"
         "DROP STATISTICS IF EXISTS helpdesk_ticket_confidential_stat"
     )

@@ -13,6 +13,9 @@ from odoo.tools import SQL
 from odoo.addons.iso10002_reports.models.complaint_kpi import (
     ComplaintKpi as KpiFromView,
 )
+from odoo.addons.iso10002_reports.models.complaint_kpi_backlog import (
+    ComplaintKpi as BacklogFromView,
+)
 
 from .common import IsoReportsCase, bridge_queries
 
@@ -105,7 +108,11 @@ class TestKpiDay(IsoReportsCase):
         self.env.invalidate_all()
         if not from_view:
             return kpi._compute_kpis(*period, self.company, self.team)
-        with patch.object(type(kpi), "_cohort_sets", KpiFromView._cohort_sets):
+        with (
+            patch.object(type(kpi), "_cohort_sets", KpiFromView._cohort_sets),
+            patch.object(type(kpi), "_at_period_end", BacklogFromView._at_period_end),
+            patch.object(type(kpi), "_cohort_medians", BacklogFromView._cohort_medians),
+        ):
             return kpi._compute_kpis(*period, self.company, self.team)
 
     def _assert_as_view(self, message):
