@@ -155,3 +155,45 @@ class TestKpiDayClock(IsoReportsCase):
         self._assert_as_view("written, pending")
         self.Day._cron_refresh()
         self._assert_as_view("written, aggregated")
+
+    def test_backlog_and_medians_read_from_the_aggregate(self):
+        """Once aggregated, the backlog and the medians of a day come from
+        its rows: a row changed by hand changes them."""
+        self._populate_until_now()
+        today = datetime.now().date()
+        period = (today - timedelta(days=40), today)
+        figures = self._figures(period)
+        self.assertEqual(figures, self._figures(period, from_view=True))
+        day = today - timedelta(days=30)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE iso10002_complaint_kpi_day SET nbr = nbr + 1000"
+                " WHERE company_id = %s AND day = %s AND key_bool IS FALSE"
+                " AND dimension = 'at_end'",
+                self.company.id,
+                day,
+            )
+        )
+        self.assertTrue(self.env.cr.rowcount)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE iso10002_complaint_kpi_day SET nbr = nbr + 100000"
+                " WHERE company_id = %s AND day = %s"
+                " AND dimension = 'median_hours_to_ack'"
+                " AND key_char = (SELECT MAX(key_char::numeric)::varchar"
+                "   FROM iso10002_complaint_kpi_day WHERE company_id = %s"
+                "    AND day = %s AND dimension = 'median_hours_to_ack')",
+                self.company.id,
+                day,
+                self.company.id,
+                day,
+            )
+        )
+        self.assertTrue(self.env.cr.rowcount)
+        changed = self._figures(period)
+        self.assertEqual(changed["backlog"], figures["backlog"] + 1000)
+        self.assertEqual(
+            changed["backlog_ages"]["8w"], figures["backlog_ages"]["8w"] + 1000
+        )
+        self.assertGreater(changed["median_ack_hours"], figures["median_ack_hours"])
+        self.assertEqual(figures, self._figures(period, from_view=True))
