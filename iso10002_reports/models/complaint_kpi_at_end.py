@@ -118,17 +118,22 @@ class ComplaintKpi(models.AbstractModel):
             SQL("a.response_deadline::date"),
             SQL("a.response_date::date"),
         )
+        # the days of the table's row "k", parsed once per row ("s"; ISO
+        # dates: read the same whatever the session's date style)
         row_state = (
             SQL("k.day"),
             SQL("k.key_bool"),
-            *(
-                SQL(
-                    "to_date(NULLIF(split_part(k.key_char, '|', %s), ''),"
-                    " 'YYYY-MM-DD')",
-                    index,
-                )
-                for index in (1, 2, 3)
-            ),
+            SQL("s.closure"),
+            SQL("s.deadline"),
+            SQL("s.response"),
+        )
+        parsed = SQL(", ").join(
+            SQL(
+                "NULLIF(split_part(k.key_char, '|', %s), '')::date AS %s",
+                index,
+                SQL.identifier(name),
+            )
+            for index, name in ((1, "closure"), (2, "deadline"), (3, "response"))
         )
 
         def figures(state, received=None):
@@ -207,6 +212,7 @@ class ComplaintKpi(models.AbstractModel):
             ), agg AS (
                 SELECT %(agg_figures)s
                   FROM iso10002_complaint_kpi_day k
+                 CROSS JOIN LATERAL (SELECT %(parsed)s OFFSET 0) s
                  WHERE %(agg_scope)s AND k.dimension = 'at_end' AND k.day < %(last)s
                    AND NOT EXISTS (SELECT FROM pending p WHERE p.day = k.day)
                    AND NOT %(row_ambiguous)s
@@ -228,6 +234,7 @@ class ComplaintKpi(models.AbstractModel):
             view_ambiguous=self._at_end_ambiguous(view_state, days),
             row_ambiguous=self._at_end_ambiguous(row_state, days),
             agg_scope=agg_scope,
+            parsed=parsed,
             agg_figures=SQL(", ").join(
                 SQL("COALESCE(SUM(k.nbr) FILTER (WHERE %s), 0)", condition)
                 for condition in figures(row_state, received=row_state[0])
