@@ -30,5 +30,7 @@ from . import complaint_analysis_regulated
 from . import helpdesk_ticket_chart
 from . import complaint_kpi_day
 from . import complaint_kpi_cohort
+from . import complaint_kpi_median
+from . import complaint_kpi_at_end
 from . import complaint_analysis_fast
 from . import complaint_analysis_fast_table

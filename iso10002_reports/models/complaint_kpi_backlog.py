@@ -14,8 +14,9 @@ class ComplaintKpi(models.AbstractModel):
 
     @api.model
     def _at_period_end(self, date_from, date_to, companies, teams=None):
-        """Medians of the cohort, closures in the period and the backlog at
-        its end, in one aggregate query on the analysis view."""
+        """Medians of the cohort (:meth:`_cohort_medians`), closures in the
+        period and the backlog at its end, in one aggregate query on the
+        analysis view."""
         analysis = self._analysis(companies)
         start, stop = self._period_bounds(date_from, date_to)
         query = analysis._search(
@@ -25,7 +26,6 @@ class ComplaintKpi(models.AbstractModel):
         def col(name):
             return analysis._field_to_sql(analysis._table, name, query)
 
-        in_period = SQL("%s >= %s", col("received_date"), start)
         backlog = SQL(
             "NOT (%s AND %s < %s)", col("is_closed"), col("closed_date"), stop
         )
@@ -37,16 +37,6 @@ class ComplaintKpi(models.AbstractModel):
             SQL("%s >= INTERVAL '56 days'", age),
         ]
         select = [
-            SQL(
-                "percentile_cont(0.5) WITHIN GROUP (ORDER BY %s) FILTER (WHERE %s)",
-                col("hours_to_ack"),
-                in_period,
-            ),
-            SQL(
-                "percentile_cont(0.5) WITHIN GROUP (ORDER BY %s) FILTER (WHERE %s)",
-                col("days_to_response"),
-                in_period,
-            ),
             SQL(
                 "COUNT(*) FILTER (WHERE %s AND %s >= %s AND %s < %s)",
                 col("is_closed"),
@@ -70,14 +60,38 @@ class ComplaintKpi(models.AbstractModel):
             for condition in bucket_filters
         ]
         row = self.env.execute_query(query.select(*select))[0]
+        medians = self._cohort_medians(date_from, date_to, companies, teams)
         return {
-            "median_ack_hours": row[0],
-            "median_response_days": row[1],
-            "closed": row[2],
-            "backlog": row[3],
-            "backlog_overdue": row[4],
-            "ages": dict(zip((b for b, _l in AGE_BUCKETS), row[5:], strict=True)),
+            "median_ack_hours": medians["hours_to_ack"],
+            "median_response_days": medians["days_to_response"],
+            "closed": row[0],
+            "backlog": row[1],
+            "backlog_overdue": row[2],
+            "ages": dict(zip((b for b, _l in AGE_BUCKETS), row[3:], strict=True)),
         }
+
+    @api.model
+    def _cohort_medians(self, date_from, date_to, companies, teams=None):
+        """{measure: median} of the hours to acknowledge and the days to
+        final response of the complaints received in the period, from the
+        analysis view (complaint_kpi_median.py reads the daily aggregate)."""
+        analysis = self._analysis(companies)
+        query = analysis._search(
+            self._received_domain(date_from, date_to, companies, teams)
+        )
+        measures = ("hours_to_ack", "days_to_response")
+        row = self.env.execute_query(
+            query.select(
+                *(
+                    SQL(
+                        "percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)",
+                        analysis._field_to_sql(analysis._table, measure, query),
+                    )
+                    for measure in measures
+                )
+            )
+        )[0]
+        return dict(zip(measures, row, strict=True))
 
     # ------------------------------------------------------------------
     # Monitoring (8.4): the live state of the process

@@ -6,9 +6,12 @@ One query, as the scan of the analysis view it replaces, with the same
 result: the aggregated rows of the whole UTC days of the period that lie in
 one month of the user's time zone and have no pending change, plus the
 analysis rows of everything else (the partial first and last days, the days
-straddling a month boundary, the pending days and the unsettled complaints,
-found through indexes). Sums and counts are summed, averages are the sum of
-the sums over the sum of the counts: equal to the view's ``avg``.
+straddling a month boundary, the pending days, found through indexes), and
+one row per complaint whose on-time rate the table counts late while the
+view still leaves it empty (the deadline ahead: the complaints of the last
+days, through the partial indexes on the deadlines), taking it back out.
+Sums and counts are summed, averages are the sum of the sums over the sum
+of the counts: equal to the view's ``avg``.
 
 Medians (``_at_period_end``) and the ADR referrals (``_adr_figures``) are not
 aggregated: a median needs every value; they are read from the complaints.
@@ -22,8 +25,11 @@ from odoo import api, models
 from odoo.tools import SQL
 
 from .kpi_day_sql import (
+    DIMENSIONS,
     dimension_rows,
+    in_time_ids,
     measure_columns,
+    measure_corrections,
     measure_values,
     raw_rows,
     summed,
@@ -88,17 +94,25 @@ class ComplaintKpi(models.AbstractModel):
                  WHERE company_id IN %(companies)s
                    AND day >= %(first)s AND day < %(last)s
             ), raw_ids AS MATERIALIZED (%(raw_ids)s),
-            a AS MATERIALIZED (%(raw)s), rows AS (
+            a AS MATERIALIZED (%(raw)s),
+            fix_ids AS MATERIALIZED (
+                %(in_time_ids)s EXCEPT SELECT id FROM raw_ids
+            ), f AS MATERIALIZED (%(fix)s), rows AS (
                 SELECT k.dimension, k.key_int, k.key_char, k.key_bool,
                        k.day::timestamp AS received_date, %(agg_columns)s
                   FROM iso10002_complaint_kpi_day k
                  WHERE %(agg_scope)s AND k.day >= %(first)s AND k.day < %(last)s
+                   AND k.dimension IN %(dimension_names)s
                    AND k.day <> ALL(%(boundaries)s::date[])
                    AND NOT EXISTS (SELECT FROM pending p WHERE p.day = k.day)
                 UNION ALL
                 SELECT d.dimension, d.key_int, d.key_char, d.key_bool,
                        a.received_date, %(raw_values)s
                   FROM a CROSS JOIN LATERAL %(dimensions)s
+                UNION ALL
+                SELECT d.dimension, d.key_int, d.key_char, d.key_bool,
+                       a.received_date, %(fix_values)s
+                  FROM f a CROSS JOIN LATERAL %(dimensions)s
             ), u AS (
                 SELECT r.*,
                        CASE WHEN r.dimension = 'currency_id' THEN c.currency_id
@@ -117,11 +131,21 @@ class ComplaintKpi(models.AbstractModel):
              )
             """,
             companies=tuple(companies.ids),
+            dimension_names=tuple(name for name, *_keys in DIMENSIONS),
             first=first,
             last=last,
             agg_scope=agg_scope,
-            raw_ids=unanswered_ids(
-                scope, ranges, SQL.identifier("pending"), start, stop
+            raw_ids=unanswered_ids(scope, ranges, SQL.identifier("pending")),
+            # the complaints of the aggregated days still in time
+            in_time_ids=in_time_ids(
+                scope,
+                datetime.combine(first, time.min),
+                datetime.combine(last, time.min),
+            ),
+            fix=raw_rows(SQL("t.id = ANY(ARRAY(SELECT id FROM fix_ids))")),
+            fix_values=SQL(", ").join(
+                SQL("%s AS %s", value, SQL.identifier(column))
+                for value, column in zip(measure_corrections(), columns, strict=True)
             ),
             agg_columns=SQL(", ").join(SQL.identifier("k", c) for c in columns),
             boundaries=[d.isoformat() for d in boundaries],

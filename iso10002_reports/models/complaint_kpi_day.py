@@ -15,9 +15,13 @@ every figure equals the scan of the view:
   midnight UTC (the user's time zone), and the days that straddle a month
   boundary in that time zone (the monthly breakdown);
 * the days with a pending change (:class:`ComplaintKpiDayPending`);
-* the complaints whose figures move with the clock (:func:`unsettled`: an
-  acknowledgement or a final response still due, judged against *now*):
-  they are never aggregated.
+* the on-time rates that move with the clock (an acknowledgement or a
+  final response due, its deadline still ahead or its clock stopped): the
+  table counts them late, as they will be once the deadline has passed
+  (:func:`~.kpi_day_sql.settled_value`: a value no clock changes), and the
+  readers take back out those the view still leaves empty, found through
+  partial indexes on the deadlines (:func:`~.kpi_day_sql.in_time_ids`: the
+  complaints of the last days only).
 
 Keeping it current, and why it is correct under concurrent writes
 -----------------------------------------------------------------
@@ -47,13 +51,14 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .kpi_day_sql import (
-    DIMENSIONS,
+    ALL_DIMENSIONS,
     TICKET_COLUMNS,
+    ack_due,
     dimension_rows,
     measure_columns,
     measure_values,
     raw_rows,
-    unsettled,
+    response_due,
 )
 
 
@@ -124,21 +129,40 @@ class ComplaintKpiDay(models.Model):
 
     def init(self):
         cr = self.env.cr
-        # the unsettled complaints of a period, read by every KPI query
+        # the complaints still in time, read by every KPI query
         cr.execute(
             SQL(
-                "CREATE INDEX IF NOT EXISTS helpdesk_ticket_kpi_unsettled_idx "
-                "ON helpdesk_ticket (received_date) WHERE %s",
-                unsettled("helpdesk_ticket"),
+                "CREATE INDEX IF NOT EXISTS helpdesk_ticket_kpi_ack_due_idx "
+                "ON helpdesk_ticket (ack_deadline) WHERE %s;"
+                "CREATE INDEX IF NOT EXISTS helpdesk_ticket_kpi_response_due_idx "
+                "ON helpdesk_ticket (response_deadline) WHERE %s",
+                ack_due("helpdesk_ticket"),
+                response_due("helpdesk_ticket"),
             )
         )
+        # the complaints closed or decided on the last day of a period, read
+        # by the backlog at its end (complaint_kpi_at_end.py)
+        for column in ("closed_date", "decision_date"):
+            cr.execute(
+                SQL(
+                    "CREATE INDEX IF NOT EXISTS %s ON helpdesk_ticket (%s)"
+                    " WHERE is_complaint IS TRUE AND %s IS NOT NULL",
+                    SQL.identifier(f"helpdesk_ticket_kpi_{column}_idx"),
+                    SQL.identifier(column),
+                    SQL.identifier(column),
+                )
+            )
         self._init_triggers()
-        # a new table (installation): every day is pending, the job fills it
+        # a new table (installation), or days computed without the
+        # complaints still due (the index of those, dropped): every day is
+        # pending, the job fills it
         cr.execute(
-            "SELECT EXISTS (SELECT FROM iso10002_complaint_kpi_day)"
-            " OR EXISTS (SELECT FROM iso10002_complaint_kpi_day_pending)"
+            "SELECT NOT EXISTS (SELECT FROM iso10002_complaint_kpi_day)"
+            " AND NOT EXISTS (SELECT FROM iso10002_complaint_kpi_day_pending)"
+            " OR to_regclass('helpdesk_ticket_kpi_unsettled_idx') IS NOT NULL"
         )
-        if not cr.fetchone()[0]:
+        if cr.fetchone()[0]:
+            cr.execute("DROP INDEX IF EXISTS helpdesk_ticket_kpi_unsettled_idx")
             cr.execute(
                 """
                 INSERT INTO iso10002_complaint_kpi_day_pending (company_id, day)
@@ -158,7 +182,7 @@ class ComplaintKpiDay(models.Model):
                  GROUP BY company_id, day
                 HAVING NOT %s::varchar[] <@ ARRAY_AGG(DISTINCT dimension)::varchar[]
                 """,
-                [dimension for dimension, *_keys in DIMENSIONS],
+                [dimension for dimension, *_keys in ALL_DIMENSIONS],
             )
         )
 
@@ -294,7 +318,8 @@ class ComplaintKpiDay(models.Model):
     @api.model
     def _refresh_day(self, company, day):
         """The rows of ``company`` and UTC ``day``, recomputed from the
-        analysis view (the settled complaints only)."""
+        analysis view (the on-time rates still in time counted late:
+        :func:`~.kpi_day_sql.settled_value`)."""
         cr = self.env.cr
         cr.execute(
             SQL(
@@ -328,16 +353,14 @@ class ComplaintKpiDay(models.Model):
                     SQL(
                         "t.is_complaint IS TRUE AND t.company_id = %(company)s"
                         " AND t.received_date >= %(day)s::timestamp"
-                        " AND t.received_date < %(day)s::timestamp + INTERVAL '1 day'"
-                        " AND NOT %(unsettled)s",
+                        " AND t.received_date < %(day)s::timestamp + INTERVAL '1 day'",
                         company=company,
                         day=day,
-                        unsettled=unsettled("t"),
                     )
                 ),
                 columns=SQL(", ").join(SQL.identifier(c) for c in columns),
-                values=SQL(", ").join(measure_values(aggregate=True)),
-                dimensions=dimension_rows(),
+                values=SQL(", ").join(measure_values(aggregate=True, settled=True)),
+                dimensions=dimension_rows(ALL_DIMENSIONS),
                 day=day,
             )
         )

@@ -29,6 +29,36 @@ DIMENSIONS = (
     # for the analysis pivot (complaint_analysis_fast.py)
     ("stage_id", "a.stage_id", "NULL", "NULL"),
 )
+# the durations the KPIs take the median of: one row per distinct value
+# (its seconds, the numeric as text: exact) and its count; the median is
+# read from these counts (complaint_kpi_median.py). {dimension: (the
+# interval, the divisor of its seconds in the view's measure, written as
+# the view does)}
+MEDIANS = {
+    "median_hours_to_ack": ("(a.ack_date - a.received_date)", "3600.0"),
+    "median_days_to_response": ("(a.response_date - a.received_date)", "86400.0"),
+}
+# the state of a complaint at the end of any period (complaint_kpi_at_end.py):
+# closed or not, and the UTC days of its closure, its final response
+# deadline and its final response ("YYYY-MM-DD|YYYY-MM-DD|YYYY-MM-DD", empty
+# where none)
+AT_END_DAYS = ("closed_date", "response_deadline", "response_date")
+AT_END = (
+    "at_end",
+    "NULL",
+    " || '|' || ".join(
+        f"COALESCE(to_char(a.{column}, 'YYYY-MM-DD'), '')" for column in AT_END_DAYS
+    ),
+    "a.is_closed",
+)
+ALL_DIMENSIONS = (
+    DIMENSIONS
+    + tuple(
+        (name, "NULL", f"EXTRACT(EPOCH FROM {interval})::varchar", "NULL")
+        for name, (interval, _unit) in MEDIANS.items()
+    )
+    + (AT_END,)
+)
 # the measures of the analysis view the KPIs aggregate: a sum and a count
 # of each, so that sums, counts and averages are exact
 MEASURES = (
@@ -84,30 +114,61 @@ TICKET_COLUMNS = (
 )
 
 
-def unsettled(alias="t"):
-    """Complaints of ``helpdesk_ticket`` (alias) whose on-time rates depend
-    on the clock: an acknowledgement or a final response due and not given
-    (the analysis view's ``response_date``). Never NULL. The partial index
-    of the table has this predicate, word for word."""
+# the on-time rates that move with the clock: {measure: its deadline}
+CLOCK_RATES = {
+    "ack_on_time_rate": "ack_deadline",
+    "response_on_time_rate": "response_deadline",
+}
+# the view's "now" (the time of the transaction, naive UTC)
+NOW = SQL("(now() AT TIME ZONE 'UTC')")
+
+
+def response_due(alias="t"):
+    """Complaints of ``helpdesk_ticket`` (alias) without a final response
+    (the analysis view's ``response_date`` is empty). The partial index on
+    the response deadline has this predicate, word for word."""
     t = SQL.identifier(alias)
     return SQL(
-        "(%(t)s.is_complaint IS TRUE AND ("
-        "(%(t)s.ack_date IS NULL AND %(t)s.ack_deadline IS NOT NULL) OR "
-        "(%(t)s.decision_date IS NULL AND %(t)s.response_deadline IS NOT NULL "
+        "(%(t)s.is_complaint IS TRUE AND %(t)s.decision_date IS NULL "
         "AND NOT COALESCE(%(t)s.iso_step IN %(terminal)s "
-        "AND %(t)s.closed_date IS NOT NULL, FALSE))))",
+        "AND %(t)s.closed_date IS NOT NULL, FALSE))",
         t=t,
         terminal=TERMINAL_STEPS,
     )
 
 
-def unanswered_ids(scope, ranges, days=None, start=None, stop=None):
+def ack_due(alias="t"):
+    """Complaints of ``helpdesk_ticket`` (alias) not acknowledged. The
+    partial index on the acknowledgement deadline has this predicate."""
+    t = SQL.identifier(alias)
+    return SQL("(%(t)s.is_complaint IS TRUE AND %(t)s.ack_date IS NULL)", t=t)
+
+
+def settled_value(alias, measure):
+    """The value of ``measure`` of the analysis row ``alias`` the aggregate
+    holds: the view's, except that an on-time rate the view leaves empty
+    because its deadline is still ahead (or its clock stopped) counts as
+    late (0): the value once every deadline has passed, which the clock
+    never changes (a change needs a write to the complaint, and its day is
+    then pending). The readers take such rates back out
+    (:func:`in_time_ids`, :func:`measure_corrections`)."""
+    column = SQL.identifier(alias, measure)
+    deadline = CLOCK_RATES.get(measure)
+    if not deadline:
+        return column
+    return SQL(
+        "COALESCE(%s, CASE WHEN %s IS NOT NULL THEN 0.0 END)",
+        column,
+        SQL.identifier(alias, deadline),
+    )
+
+
+def unanswered_ids(scope, ranges, days=None):
     """The ids of the complaints "t" meeting ``scope`` that the aggregate
     does not answer: received in one of ``ranges`` ([low, high) naive UTC
     datetimes: partial days, days split by a bucket of the user's time
-    zone), on one of ``days`` (a relation with a column ``day``: the pending
-    days; none if None), or unsettled and received in [``start``, ``stop``)
-    (unbounded where None). Found through the indexes on the date of
+    zone) or on one of ``days`` (a relation with a column ``day``: the
+    pending days; none if None). Found through the index on the date of
     receipt."""
     in_ranges = SQL(" OR ").join(
         [
@@ -117,11 +178,6 @@ def unanswered_ids(scope, ranges, days=None, start=None, stop=None):
         ]
         or [SQL("FALSE")]
     )
-    received = [SQL("TRUE")]
-    if start is not None:
-        received.append(SQL("t.received_date >= %s", start))
-    if stop is not None:
-        received.append(SQL("t.received_date < %s", stop))
     on_days = SQL()
     if days is not None:
         on_days = SQL(
@@ -141,15 +197,47 @@ def unanswered_ids(scope, ranges, days=None, start=None, stop=None):
         SELECT t.id FROM helpdesk_ticket t
          WHERE t.is_complaint IS TRUE AND %(scope)s AND (%(in_ranges)s)
         %(on_days)s
-        UNION
-        SELECT t.id FROM helpdesk_ticket t
-         WHERE %(unsettled)s AND %(scope)s AND %(received)s
         """,
         scope=scope,
         in_ranges=in_ranges,
         on_days=on_days,
-        unsettled=unsettled("t"),
-        received=SQL(" AND ").join(received),
+    )
+
+
+def in_time_ids(scope, start=None, stop=None):
+    """The ids of the complaints "t" meeting ``scope``, received in
+    [``start``, ``stop``) (unbounded where None), whose on-time rate the
+    view may leave empty though a deadline is set (:func:`settled_value`):
+    not acknowledged with the deadline still ahead, without a final
+    response with the deadline still ahead, or with a running clock stop.
+    A superset: :func:`measure_corrections` gives 0 for the others. Found
+    through the partial indexes on the deadlines: the complaints of the
+    last days only."""
+    received = SQL(" AND ").join(
+        [SQL("TRUE")]
+        + ([SQL("t.received_date >= %s", start)] if start is not None else [])
+        + ([SQL("t.received_date < %s", stop)] if stop is not None else [])
+    )
+    return SQL(
+        """
+        SELECT t.id FROM helpdesk_ticket t
+         WHERE %(ack_due)s AND t.ack_deadline >= %(now)s
+           AND %(scope)s AND %(received)s
+        UNION
+        SELECT t.id FROM helpdesk_ticket t
+         WHERE %(response_due)s AND t.response_deadline >= %(now)s
+           AND %(scope)s AND %(received)s
+        UNION
+        SELECT t.id FROM iso10002_complaint_clock_stop s
+          JOIN helpdesk_ticket t ON t.id = s.ticket_id
+         WHERE s.date_end IS NULL AND t.is_complaint IS TRUE
+           AND %(scope)s AND %(received)s
+        """,
+        ack_due=ack_due("t"),
+        response_due=response_due("t"),
+        now=NOW,
+        scope=scope,
+        received=received,
     )
 
 
@@ -172,6 +260,11 @@ RAW_COLUMNS = (
     "is_reopened",
     "safety_issue",
     *MEASURES,
+    *CLOCK_RATES.values(),
+    "ack_date",
+    "response_date",
+    "closed_date",
+    "is_closed",
 )
 
 
@@ -187,13 +280,13 @@ def raw_rows(condition):
     )
 
 
-def dimension_rows():
+def dimension_rows(dimensions=DIMENSIONS):
     """The breakdown rows of an analysis row "a" (a LATERAL VALUES list)."""
     return SQL(
         "(VALUES %s) AS d(dimension, key_int, key_char, key_bool)",
         SQL(", ").join(
             SQL("(%s, %s, %s, %s)", name, SQL(key_int), SQL(key_char), SQL(key_bool))
-            for name, key_int, key_char, key_bool in DIMENSIONS
+            for name, key_int, key_char, key_bool in dimensions
         ),
     )
 
@@ -204,17 +297,39 @@ def measure_columns(measures=MEASURES):
     return ["nbr"] + [f"{m}_{kind}" for m in measures for kind in ("sum", "count")]
 
 
-def measure_values(aggregate, measures=MEASURES):
+def measure_values(aggregate, measures=MEASURES, settled=False):
     """The measures of the analysis rows "a", in the order of
     :func:`measure_columns`: their sums and counts (``aggregate``) or, for
-    one row, its values (not ``aggregate``)."""
+    one row, its values (not ``aggregate``); the values the aggregate holds
+    if ``settled`` (:func:`settled_value`)."""
     values = [SQL("COUNT(*)") if aggregate else SQL("1")]
     for measure in measures:
-        column = SQL.identifier("a", measure)
+        column = (
+            settled_value("a", measure) if settled else SQL.identifier("a", measure)
+        )
         if aggregate:
             values += [SQL("SUM(%s)", column), SQL("COUNT(%s)", column)]
         else:
             values += [column, SQL("(%s IS NOT NULL)::int", column)]
+    return values
+
+
+def measure_corrections(measures=MEASURES):
+    """The measures of a row correcting the aggregated row of the analysis
+    row "a", in the order of :func:`measure_columns`: what the view counts
+    minus what the aggregate holds (:func:`settled_value`): nothing but the
+    count of an on-time rate still in time (-1). The sums do not change: a
+    rate counted late adds 0."""
+    values = [SQL("0")]
+    for measure in measures:
+        count = SQL("0")
+        if measure in CLOCK_RATES:
+            count = SQL(
+                "(%s IS NOT NULL)::int - (%s IS NOT NULL)::int",
+                SQL.identifier("a", measure),
+                settled_value("a", measure),
+            )
+        values += [SQL("0"), count]
     return values
 
 
@@ -237,7 +352,9 @@ def summed(alias, spec):
     total = SQL.identifier(alias, f"{fname}_sum")
     count = SQL.identifier(alias, f"{fname}_count")
     return {
-        "sum": SQL("SUM(%s)", total),
+        # empty where the view's is: no value (a rate counted late then
+        # taken back out leaves a sum of 0 and a count of 0)
+        "sum": SQL("CASE WHEN SUM(%s) <> 0 THEN SUM(%s) END", count, total),
         "count": SQL("SUM(%s)", count),
         "avg": SQL("SUM(%s) / NULLIF(SUM(%s), 0)", total, count),
     }.get(func)
@@ -259,6 +376,10 @@ def drop_triggers(cr):
         "DROP FUNCTION IF EXISTS iso10002_kpi_day_mark_tickets();"
         "DROP FUNCTION IF EXISTS iso10002_kpi_day_mark_ratings();"
         "DROP INDEX IF EXISTS helpdesk_ticket_kpi_unsettled_idx;"
+        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_ack_due_idx;"
+        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_response_due_idx;"
+        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_closed_date_idx;"
+        "DROP INDEX IF EXISTS helpdesk_ticket_kpi_decision_date_idx;"
         "DROP INDEX IF EXISTS helpdesk_ticket_confidential_complaint_idx;"
         "DROP STATISTICS IF EXISTS helpdesk_ticket_confidential_stat"
     )

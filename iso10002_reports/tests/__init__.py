@@ -21,3 +21,4 @@ from . import test_kpi_api
 from . import test_complaint_charts
 from . import test_kpi_day
 from . import test_analysis_fast
+from . import test_kpi_day_clock
