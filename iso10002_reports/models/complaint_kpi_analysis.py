@@ -8,6 +8,10 @@ from odoo.models import parse_read_group_spec
 from odoo.tools import SQL, unique
 
 from .kpi_analysis import kpi_analysis_domain, kpi_analysis_measure
+from .kpi_day_sql import ROUNDED_MEDIAN
+
+# the measures whose median the KPIs count in tenths (kpi_day_sql.MEDIANS)
+ROUNDED_MEASURES = ("hours_to_ack", "days_to_response")
 
 
 class ComplaintAnalysis(models.Model):
@@ -20,10 +24,11 @@ class ComplaintAnalysis(models.Model):
             if func == "median" and not property_name and fname in self._fields:
                 if self._fields[fname].type not in ("integer", "float", "monetary"):
                     raise ValueError(f"No median of {fname!r}: not a number.")
-                return SQL(
-                    "percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)",
-                    self._field_to_sql(self._table, fname, query),
-                )
+                value = self._field_to_sql(self._table, fname, query)
+                if fname in ROUNDED_MEASURES:
+                    # counted in tenths, as the KPIs' medians (kpi_day_sql)
+                    value = SQL(ROUNDED_MEDIAN, value)
+                return SQL("percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)", value)
         return super()._read_group_select(aggregate_spec, query)
 
 

@@ -7,6 +7,7 @@ from odoo import api, models
 from odoo.tools import SQL
 
 from .complaint_analysis import AGE_BUCKETS
+from .kpi_day_sql import ROUNDED_MEDIAN
 
 
 class ComplaintKpi(models.AbstractModel):
@@ -73,8 +74,9 @@ class ComplaintKpi(models.AbstractModel):
     @api.model
     def _cohort_medians(self, date_from, date_to, companies, teams=None):
         """{measure: median} of the hours to acknowledge and the days to
-        final response of the complaints received in the period, from the
-        analysis view (complaint_kpi_median.py reads the daily aggregate)."""
+        final response of the complaints received in the period, counted in
+        tenths (kpi_day_sql.MEDIANS), from the analysis view
+        (complaint_kpi_median.py reads the daily aggregate)."""
         analysis = self._analysis(companies)
         query = analysis._search(
             self._received_domain(date_from, date_to, companies, teams)
@@ -85,7 +87,10 @@ class ComplaintKpi(models.AbstractModel):
                 *(
                     SQL(
                         "percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)",
-                        analysis._field_to_sql(analysis._table, measure, query),
+                        SQL(
+                            ROUNDED_MEDIAN,
+                            analysis._field_to_sql(analysis._table, measure, query),
+                        ),
                     )
                     for measure in measures
                 )

@@ -2,15 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The medians of the cohort from the daily aggregate (complaint_kpi_day.py).
 
-The table holds, per day, one row per distinct duration (the seconds
-between the dates, the numeric as text: exact) with its count
-(:data:`~.kpi_day_sql.MEDIANS`). The median is read as PostgreSQL's
+The table holds, per day, one row per distinct duration (in tenths of an
+hour or of a day, the precision the KPIs show; the numeric as text: exact)
+with its count (:data:`~.kpi_day_sql.MEDIANS`). The median is read as PostgreSQL's
 ``percentile_cont(0.5)`` computes it: the values sorted, the one or two in
 the middle, interpolated; the counts of the values of the whole UTC days
 without a pending change, the durations of the other complaints (the
 partial first and last days, the pending days) read from the view. The
-values are the view's: the same interval, the same expression, the same
-conversion to a float.
+values are the view's rounded as the view's own medians are
+(:data:`~.kpi_day_sql.ROUNDED_MEDIAN`), converted to a float alike.
 """
 
 import math
@@ -52,18 +52,15 @@ class ComplaintKpi(models.AbstractModel):
         ]
         values = SQL(" UNION ALL ").join(
             SQL(
-                "SELECT %s AS dimension, EXTRACT(EPOCH FROM %s) AS span, 1 AS n"
+                "SELECT %s AS dimension,"
+                " round((EXTRACT(EPOCH FROM %s) / %s)::numeric, 1) AS span, 1 AS n"
                 " FROM a WHERE %s IS NOT NULL",
                 dimension,
                 SQL(MEDIANS[dimension][0]),
+                SQL(MEDIANS[dimension][1]),
                 SQL(MEDIANS[dimension][0]),
             )
             for dimension in MEASURES.values()
-        )
-        # the view's expression: EXTRACT(EPOCH FROM interval) / 3600.0
-        units = SQL(" ").join(
-            SQL("WHEN %s THEN span / %s", dimension, SQL(unit))
-            for dimension, (_interval, unit) in MEDIANS.items()
         )
         sql = SQL(
             """
@@ -85,9 +82,7 @@ class ComplaintKpi(models.AbstractModel):
                 UNION ALL
                 %(values)s
             ), h AS (
-                SELECT dimension,
-                       (CASE dimension %(units)s END)::float8 AS value,
-                       SUM(n) AS n
+                SELECT dimension, span::float8 AS value, SUM(n) AS n
                   FROM v GROUP BY dimension, value
             ), c AS (
                 SELECT dimension, value,
@@ -107,7 +102,6 @@ class ComplaintKpi(models.AbstractModel):
             agg_scope=agg_scope,
             dimensions=tuple(MEASURES.values()),
             values=values,
-            units=units,
         )
         found = {
             dimension: (total, low, high)
