@@ -89,9 +89,11 @@ class LettersCase(ComplaintCommon):
 
     def _dates(self, complaint, lang):
         env = self.env(context=dict(self.env.context, lang=lang))
+        # the letter's days are the complaint's (its calendar's time zone),
+        # not the reader's: ticket._iso_day()
         return (
-            format_date(env, fields.Date.context_today(complaint)),
-            format_date(env, complaint.received_date),
+            format_date(env, complaint._iso_day()),
+            format_date(env, complaint._iso_day(complaint.received_date)),
         )
 
     def _assert_letter(self, text, complaint, lang, needles, absent=()):
