@@ -47,3 +47,4 @@ from . import test_access_matrix_http
 from . import test_intake_security_uploads
 from . import test_intake_security_alias
 from . import test_intake_rate_limit
+from . import test_ir_cron_wake
