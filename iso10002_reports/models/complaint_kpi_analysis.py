@@ -8,10 +8,7 @@ from odoo.models import parse_read_group_spec
 from odoo.tools import SQL, unique
 
 from .kpi_analysis import kpi_analysis_domain, kpi_analysis_measure
-from .kpi_day_sql import ROUNDED_MEDIAN
-
-# the measures whose median the KPIs count in tenths (kpi_day_sql.MEDIANS)
-ROUNDED_MEASURES = ("hours_to_ack", "days_to_response")
+from .kpi_day_sql import MEDIANS, ROUNDED_MEDIAN
 
 
 class ComplaintAnalysis(models.Model):
@@ -25,7 +22,7 @@ class ComplaintAnalysis(models.Model):
                 if self._fields[fname].type not in ("integer", "float", "monetary"):
                     raise ValueError(f"No median of {fname!r}: not a number.")
                 value = self._field_to_sql(self._table, fname, query)
-                if fname in ROUNDED_MEASURES:
+                if fname in MEDIANS:
                     # counted in tenths, as the KPIs' medians (kpi_day_sql)
                     value = SQL(ROUNDED_MEDIAN, value)
                 return SQL("percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)", value)

@@ -19,12 +19,7 @@ from datetime import datetime, time, timedelta
 from odoo import api, models
 from odoo.tools import SQL
 
-from .kpi_day_sql import MEDIANS, unanswered_ids
-
-MEASURES = {
-    "hours_to_ack": "median_hours_to_ack",
-    "days_to_response": "median_days_to_response",
-}
+from .kpi_day_sql import MEDIANS, median_value, unanswered_ids
 
 
 class ComplaintKpi(models.AbstractModel):
@@ -52,15 +47,13 @@ class ComplaintKpi(models.AbstractModel):
         ]
         values = SQL(" UNION ALL ").join(
             SQL(
-                "SELECT %s AS dimension,"
-                " round((EXTRACT(EPOCH FROM %s) / %s)::numeric, 1) AS span, 1 AS n"
+                "SELECT %s AS dimension, %s AS span, 1 AS n"
                 " FROM a WHERE %s IS NOT NULL",
                 dimension,
-                SQL(MEDIANS[dimension][0]),
-                SQL(MEDIANS[dimension][1]),
-                SQL(MEDIANS[dimension][0]),
+                SQL(median_value(measure)),
+                SQL(interval),
             )
-            for dimension in MEASURES.values()
+            for measure, (dimension, interval, _unit) in MEDIANS.items()
         )
         sql = SQL(
             """
@@ -100,7 +93,7 @@ class ComplaintKpi(models.AbstractModel):
             last=last,
             raw_ids=unanswered_ids(scope, ranges, SQL.identifier("pending")),
             agg_scope=agg_scope,
-            dimensions=tuple(MEASURES.values()),
+            dimensions=tuple(dimension for dimension, _i, _u in MEDIANS.values()),
             values=values,
         )
         found = {
@@ -108,7 +101,7 @@ class ComplaintKpi(models.AbstractModel):
             for dimension, total, low, high in self.env.execute_query(sql)
         }
         medians = {}
-        for measure, dimension in MEASURES.items():
+        for measure, (dimension, _interval, _unit) in MEDIANS.items():
             total, low, high = found.get(dimension, (0, None, None))
             if not total:
                 medians[measure] = None

@@ -33,15 +33,34 @@ DIMENSIONS = (
 # unit (hours to acknowledge, days to the final response: the precision
 # the KPIs show), so that a day holds a few hundred values at most whatever
 # its intake: one row per distinct value (the numeric as text: exact) and
-# its count; the median is read from these counts (complaint_kpi_median.py,
-# and from the view alike: ROUNDED_MEDIAN). {dimension: (the interval, the
-# divisor of its seconds in the view's measure, written as the view does)}
+# its count; the median is read from these counts (complaint_kpi_median.py)
+# and from the view alike (complaint_kpi_backlog.py, the analysis' median
+# aggregate). {the view's measure: (its dimension in the aggregate, the
+# interval, the divisor of its seconds in the view's measure, written as
+# the view does)}
 MEDIANS = {
-    "median_hours_to_ack": ("(a.ack_date - a.received_date)", "3600.0"),
-    "median_days_to_response": ("(a.response_date - a.received_date)", "86400.0"),
+    "hours_to_ack": (
+        "median_hours_to_ack",
+        "(a.ack_date - a.received_date)",
+        "3600.0",
+    ),
+    "days_to_response": (
+        "median_days_to_response",
+        "(a.response_date - a.received_date)",
+        "86400.0",
+    ),
 }
-# a view's measure (hours_to_ack, days_to_response) as the medians count it
+# a duration as the medians count it: in tenths
 ROUNDED_MEDIAN = "round((%s)::numeric, 1)"
+
+
+def median_value(measure):
+    """SQL text of ``measure``'s duration of the complaint ``a``, as the
+    medians count it."""
+    _dimension, interval, unit = MEDIANS[measure]
+    return ROUNDED_MEDIAN % f"EXTRACT(EPOCH FROM {interval}) / {unit}"
+
+
 # the state of a complaint at the end of any period (complaint_kpi_at_end.py):
 # closed or not, and the UTC days of its closure, its final response
 # deadline and its final response ("YYYY-MM-DD|YYYY-MM-DD|YYYY-MM-DD", empty
@@ -58,13 +77,8 @@ AT_END = (
 ALL_DIMENSIONS = (
     DIMENSIONS
     + tuple(
-        (
-            name,
-            "NULL",
-            f"round((EXTRACT(EPOCH FROM {interval}) / {unit})::numeric, 1)::varchar",
-            "NULL",
-        )
-        for name, (interval, unit) in MEDIANS.items()
+        (dimension, "NULL", f"{median_value(measure)}::varchar", "NULL")
+        for measure, (dimension, _interval, _unit) in MEDIANS.items()
     )
     + (AT_END,)
 )
