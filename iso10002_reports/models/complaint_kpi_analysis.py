@@ -8,7 +8,7 @@ from odoo.models import parse_read_group_spec
 from odoo.tools import SQL, unique
 
 from .kpi_analysis import kpi_analysis_domain, kpi_analysis_measure
-from .kpi_day_sql import MEDIANS, ROUNDED_MEDIAN
+from .kpi_median_sql import MEDIANS, ROUNDED_MEDIAN
 
 
 class ComplaintAnalysis(models.Model):

@@ -7,7 +7,7 @@ from odoo import api, models
 from odoo.tools import SQL
 
 from .complaint_analysis import AGE_BUCKETS
-from .kpi_day_sql import ROUNDED_MEDIAN
+from .kpi_median_sql import ROUNDED_MEDIAN
 
 
 class ComplaintKpi(models.AbstractModel):
@@ -75,7 +75,7 @@ class ComplaintKpi(models.AbstractModel):
     def _cohort_medians(self, date_from, date_to, companies, teams=None):
         """{measure: median} of the hours to acknowledge and the days to
         final response of the complaints received in the period, counted in
-        tenths (kpi_day_sql.MEDIANS), from the analysis view
+        tenths (kpi_median_sql.MEDIANS), from the analysis view
         (complaint_kpi_median.py reads the daily aggregate)."""
         analysis = self._analysis(companies)
         query = analysis._search(

@@ -4,13 +4,13 @@
 
 The table holds, per day, one row per distinct duration (in tenths of an
 hour or of a day, the precision the KPIs show; the numeric as text: exact)
-with its count (:data:`~.kpi_day_sql.MEDIANS`). The median is read as PostgreSQL's
+with its count (:data:`~.kpi_median_sql.MEDIANS`). The median is read as PostgreSQL's
 ``percentile_cont(0.5)`` computes it: the values sorted, the one or two in
 the middle, interpolated; the counts of the values of the whole UTC days
 without a pending change, the durations of the other complaints (the
 partial first and last days, the pending days) read from the view. The
 values are the view's rounded as the view's own medians are
-(:data:`~.kpi_day_sql.ROUNDED_MEDIAN`), converted to a float alike.
+(:data:`~.kpi_median_sql.ROUNDED_MEDIAN`), converted to a float alike.
 """
 
 import math
@@ -19,7 +19,8 @@ from datetime import datetime, time, timedelta
 from odoo import api, models
 from odoo.tools import SQL
 
-from .kpi_day_sql import MEDIANS, median_value, unanswered_ids
+from .kpi_day_sql import unanswered_ids
+from .kpi_median_sql import MEDIANS, median_value
 
 
 class ComplaintKpi(models.AbstractModel):

@@ -9,6 +9,8 @@ from odoo.tools import SQL
 
 from odoo.addons.iso10002_complaints.models.iso_steps import TERMINAL_STEPS
 
+from .kpi_median_sql import MEDIANS, median_value
+
 # the breakdowns of the table: (dimension, key_int, key_char, key_bool) of
 # an analysis row aliased "a"; "total" is the whole cohort. The currency of
 # remedies is that of the complaint's company: keyed by the company and
@@ -29,38 +31,6 @@ DIMENSIONS = (
     # for the analysis pivot (complaint_analysis_fast.py)
     ("stage_id", "a.stage_id", "NULL", "NULL"),
 )
-# the durations the KPIs take the median of, counted in tenths of their
-# unit (hours to acknowledge, days to the final response: the precision
-# the KPIs show), so that a day holds a few hundred values at most whatever
-# its intake: one row per distinct value (the numeric as text: exact) and
-# its count; the median is read from these counts (complaint_kpi_median.py)
-# and from the view alike (complaint_kpi_backlog.py, the analysis' median
-# aggregate). {the view's measure: (its dimension in the aggregate, the
-# interval, the divisor of its seconds in the view's measure, written as
-# the view does)}
-MEDIANS = {
-    "hours_to_ack": (
-        "median_hours_to_ack",
-        "(a.ack_date - a.received_date)",
-        "3600.0",
-    ),
-    "days_to_response": (
-        "median_days_to_response",
-        "(a.response_date - a.received_date)",
-        "86400.0",
-    ),
-}
-# a duration as the medians count it: in tenths
-ROUNDED_MEDIAN = "round((%s)::numeric, 1)"
-
-
-def median_value(measure):
-    """SQL text of ``measure``'s duration of the complaint ``a``, as the
-    medians count it."""
-    _dimension, interval, unit = MEDIANS[measure]
-    return ROUNDED_MEDIAN % f"EXTRACT(EPOCH FROM {interval}) / {unit}"
-
-
 # the state of a complaint at the end of any period (complaint_kpi_at_end.py):
 # closed or not, and the UTC days of its closure, its final response
 # deadline and its final response ("YYYY-MM-DD|YYYY-MM-DD|YYYY-MM-DD", empty
