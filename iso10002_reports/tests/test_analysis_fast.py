@@ -5,42 +5,13 @@ the pivot and the graphs give what the view gives, the aggregate is really
 read, and never for a user who may not read every complaint counted."""
 
 from datetime import date
-from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import tagged
 from odoo.tools import SQL
 
-from odoo.addons.iso10002_reports.models.complaint_analysis_fast import (
-    ComplaintAnalysis as FastAnalysis,
-)
+from .kpi_day_common import FAR_EAST, REQUESTS, KpiDayCase, view_only
 
-from . import test_kpi_day
-from .common import IsoReportsCase
-
-FAR_EAST = test_kpi_day.FAR_EAST
-# (domain, groupby, aggregates) as the graph and list views send them
-REQUESTS = [
-    ([], ["received_date:month", "category_id"], ["__count"]),
-    (
-        [("received_date", ">=", "2025-02-10 06:30:00")],
-        ["received_date:week", "severity"],
-        ["__count", "hours_to_ack:avg", "ack_on_time_rate:avg", "rating_count:sum"],
-    ),
-    (
-        [
-            ("received_date", ">=", "2025-02-01 00:00:00"),
-            ("received_date", "<=", "2025-03-20 23:59:59"),
-        ],
-        ["team_id", "root_cause", "confidential"],
-        ["nbr:sum", "upheld_rate:avg", "remedy_cost:sum", "rating_value:avg"],
-    ),
-    ([], ["received_date:quarter", "is_reopened"], ["nbr:sum", "satisfied_rate:avg"]),
-    ([], ["received_date:year", "company_id", "currency_id"], ["__count"]),
-    ([], ["channel_id"], ["__count", "days_to_response:count"]),
-    ([], [], ["__count", "response_on_time_rate:avg"]),
-    ([("team_id", "!=", False)], ["stage_id"], ["__count"]),
-]
 # the pivot view's default: categories x months
 PIVOT_SETS = [
     [],
@@ -50,35 +21,8 @@ PIVOT_SETS = [
 ]
 
 
-def view_only():
-    """The fast path off: everything read from the view."""
-    return patch.object(FastAnalysis, "_aggregate_query", return_value=None)
-
-
 @tagged("post_install", "-at_install")
-class TestAnalysisFast(IsoReportsCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.Day = cls.env["iso10002.complaint.kpi.day"]
-        cls.Day._cron_refresh(limit=100000)
-        cls.companies = cls.company | cls.main_company
-
-    def _populate(self, first, last):
-        test_kpi_day.TestKpiDay._populate(self, first, last)
-
-    def _analysis(self, user, tz="UTC"):
-        return (
-            self.env["iso10002.complaint.analysis"]
-            .with_user(user)
-            .with_context(tz=tz, allowed_company_ids=self.companies.ids)
-        )
-
-    def _is_fast(self, analysis, domain, groupby, aggregates):
-        return (
-            analysis._aggregate_query(domain, [groupby], aggregates, None) is not None
-        )
-
+class TestAnalysisFast(KpiDayCase):
     def _assert_as_view(self, user, message, fast=True):
         for tz in ("UTC", FAR_EAST):
             analysis = self._analysis(user, tz)

@@ -4,20 +4,13 @@
 gives equal those of the analysis view, whatever is pending, and it is
 really read."""
 
-from datetime import date, datetime
-from unittest.mock import patch
+from datetime import date
 
 from odoo.tests import tagged
 from odoo.tools import SQL
 
-from odoo.addons.iso10002_reports.models.complaint_kpi import (
-    ComplaintKpi as KpiFromView,
-)
-from odoo.addons.iso10002_reports.models.complaint_kpi_backlog import (
-    ComplaintKpi as BacklogFromView,
-)
-
-from .common import IsoReportsCase, bridge_queries
+from .common import bridge_queries
+from .kpi_day_common import FAR_EAST, KpiDayCase
 
 # two months and a half of complaints; periods ending mid-month
 PERIODS = [
@@ -25,96 +18,12 @@ PERIODS = [
     (date(2025, 2, 10), date(2025, 4, 12)),
     (date(2025, 1, 20), date(2025, 4, 30)),
 ]
-FAR_EAST = "Pacific/Kiritimati"  # UTC+14: days and months off UTC's
 # test_kpi_performance's KPI_QUERIES and the medians from the aggregate
 DAY_QUERIES = 12
 
 
 @tagged("post_install", "-at_install")
-class TestKpiDay(IsoReportsCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.kpi = cls.env["iso10002.complaint.kpi"].with_user(cls.manager)
-        cls.Day = cls.env["iso10002.complaint.kpi.day"]
-        # what the installation left pending: not this test's subject
-        cls.Day._cron_refresh(limit=100000)
-
-    def _populate(self, first, last):
-        """Complaints ``first`` to ``last`` at every hour from 20 January
-        2025 over 100 days: most closed, one in four open, one in ten
-        never acknowledged, in every breakdown, with ratings."""
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO helpdesk_ticket (
-                    name, description, number, company_id, team_id, stage_id, iso_step,
-                    rating_status, active, is_complaint, complaint_ref,
-                    priority, received_date, ack_date, ack_deadline,
-                    response_deadline, decision_date, decision_outcome,
-                    closed_date, closure_reason, category_id, channel_id,
-                    complaint_product_id, root_cause, severity, safety_issue,
-                    remedy_cost, reopen_count, confidential, reaction,
-                    satisfaction, satisfaction_score, vulnerable
-                )
-                SELECT 'Day complaint', '<p>day</p>', 'DAY' || n, %(company)s, %(team)s,
-                    CASE WHEN n %% 4 = 0 THEN %(open)s ELSE %(closed)s END,
-                    CASE WHEN n %% 4 = 0 THEN 'investigating' ELSE 'closed' END,
-                    'no_rate', TRUE, TRUE, 'DAY/' || n, '1', r.at,
-                    CASE WHEN n %% 10 = 0 THEN NULL
-                         ELSE r.at + (n %% 40) * INTERVAL '1 hour' END,
-                    r.at + INTERVAL '1 day', r.at + INTERVAL '10 days',
-                    CASE WHEN n %% 4 = 0 THEN NULL
-                         ELSE r.at + (n %% 15) * INTERVAL '1 day' END,
-                    CASE WHEN n %% 4 = 0 THEN NULL
-                         ELSE (ARRAY['upheld', 'partially_upheld',
-                                     'not_upheld'])[1 + n %% 3] END,
-                    CASE WHEN n %% 4 = 0 THEN NULL
-                         ELSE r.at + (n %% 15 + 1) * INTERVAL '1 day' END,
-                    CASE WHEN n %% 4 = 0 THEN NULL ELSE 'resolved' END,
-                    (%(categories)s::int[])[1 + n %% 3],
-                    (%(channels)s::int[])[1 + n %% 4],
-                    (%(products)s::int[])[1 + n %% 3],
-                    (ARRAY['Supplier defect', 'Carrier damage', NULL])[1 + n %% 3],
-                    (ARRAY['low', 'medium', 'high', 'critical'])[1 + n %% 4],
-                    n %% 9 = 0, (n %% 7) * 10.5, (n %% 11 = 0)::int, n %% 13 = 0,
-                    CASE WHEN n %% 4 = 0 THEN NULL
-                         ELSE (ARRAY['accepted', 'rejected'])[1 + n %% 2] END,
-                    CASE WHEN n %% 3 = 0 THEN 'satisfied' WHEN n %% 3 = 1
-                         THEN 'dissatisfied' END,
-                    1 + n %% 5, n %% 17 = 0
-                  FROM generate_series(%(first)s, %(last)s) AS n,
-                       LATERAL (SELECT %(start)s::timestamp
-                                + ((n * 7919) %% (100 * 24)) * INTERVAL '1 hour'
-                                + (n %% 60) * INTERVAL '1 minute' AS at) r
-                """,
-                company=self.company.id,
-                team=self.team.id,
-                open=self.stages["investigating"].id,
-                closed=self.stages["closed"].id,
-                categories=[self.cat_quality.id, self.cat_billing.id, None],
-                channels=[self.ch_email.id, self.ch_phone.id, self.ch_web.id, None],
-                products=[self.prod_sofa.id, self.prod_table.id, None],
-                first=first,
-                last=last,
-                start=datetime(2025, 1, 20),
-            )
-        )
-        self.env.invalidate_all()
-
-    def _figures(self, period, tz="UTC", from_view=False):
-        kpi = self.kpi.with_context(tz=tz)
-        self.env.invalidate_all()
-        if not from_view:
-            return kpi._compute_kpis(*period, self.company, self.team)
-        with (
-            patch.object(type(kpi), "_cohort_sets", KpiFromView._cohort_sets),
-            patch.object(type(kpi), "_at_period_end", BacklogFromView._at_period_end),
-            patch.object(type(kpi), "_cohort_medians", BacklogFromView._cohort_medians),
-        ):
-            return kpi._compute_kpis(*period, self.company, self.team)
-
+class TestKpiDay(KpiDayCase):
     def _assert_as_view(self, message):
         for tz in ("UTC", FAR_EAST):
             for period in PERIODS:

@@ -11,10 +11,8 @@ from datetime import datetime, timedelta
 from odoo.tests import tagged
 from odoo.tools import SQL
 
-from . import test_analysis_fast, test_kpi_day
-from .common import IsoReportsCase
+from .kpi_day_common import FAR_EAST, REQUESTS, KpiDayCase, view_only
 
-FAR_EAST = test_kpi_day.FAR_EAST
 DATE_COLUMNS = (
     "received_date",
     "ack_date",
@@ -26,23 +24,11 @@ DATE_COLUMNS = (
 
 
 @tagged("post_install", "-at_install")
-class TestKpiDayClock(IsoReportsCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.kpi = cls.env["iso10002.complaint.kpi"].with_user(cls.manager)
-        cls.Day = cls.env["iso10002.complaint.kpi.day"]
-        cls.Day._cron_refresh(limit=100000)
-        cls.companies = cls.company | cls.main_company
-
-    _analysis = test_analysis_fast.TestAnalysisFast._analysis
-    _is_fast = test_analysis_fast.TestAnalysisFast._is_fast
-    _figures = test_kpi_day.TestKpiDay._figures
-
+class TestKpiDayClock(KpiDayCase):
     def _populate_until_now(self):
         """The complaints of test_kpi_day, moved so that their 100 days end
         now: those of the last ten days have their deadlines ahead."""
-        test_kpi_day.TestKpiDay._populate(self, 1, 600)
+        self._populate(1, 600)
         self.env.cr.execute(
             SQL(
                 "UPDATE helpdesk_ticket SET %s WHERE complaint_ref LIKE 'DAY/%%'",
@@ -108,7 +94,7 @@ class TestKpiDayClock(IsoReportsCase):
                         aggregated, self._figures(period, tz, from_view=True)
                     )
             analysis = self._analysis(self.manager, tz)
-            for domain, groupby, aggregates in test_analysis_fast.REQUESTS + [
+            for domain, groupby, aggregates in REQUESTS + [
                 (
                     [],
                     ["received_date:day", "severity"],
@@ -119,7 +105,7 @@ class TestKpiDayClock(IsoReportsCase):
                 with self.subTest(message, tz=tz, groupby=groupby):
                     self.env.invalidate_all()
                     result = analysis.formatted_read_group(domain, groupby, aggregates)
-                    with test_analysis_fast.view_only():
+                    with view_only():
                         self.env.invalidate_all()
                         expected = analysis.formatted_read_group(
                             domain, groupby, aggregates
